@@ -1,0 +1,38 @@
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Path to a better_sqlite3.node built for the running ABI (Electron keeps its own build apart). */
+  nativeBinding?: string;
+  readonly?: boolean;
+}
+
+/**
+ * Opens the store with the settings every connection must share. WAL lets readers (worker
+ * threads, backups) run beside the writer; synchronous=FULL because these are legal records and
+ * a committed registration must survive a power cut, not only a killed process.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const db = new Database(file, {
+    readonly: options.readonly ?? false,
+    fileMustExist: options.readonly ?? false,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  // Several counters may write at once from separate processes; wait instead of failing.
+  db.pragma('busy_timeout = 5000');
+  if (!options.readonly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+  }
+  db.pragma('foreign_keys = ON');
+  return db;
+}
+
+/**
+ * Runs `fn` in a write transaction taken at the start (BEGIN IMMEDIATE), so that reads inside it
+ * (the last audit hash, the next certificate serial) cannot be overtaken by another writer.
+ */
+export function writeTransaction<T>(db: Db, fn: () => T): T {
+  return db.transaction(fn).immediate();
+}

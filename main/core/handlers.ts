@@ -1,0 +1,19 @@
+import { auditHandlers } from './audit/handlers';
+import { authHandlers } from './auth/handlers';
+import { backupHandlers } from './backup/handlers';
+import type { ChannelName } from './contract';
+import { documentsHandlers } from './documents/handlers';
+import type { HandlerMap } from './handler';
+import { jobsHandlers } from './jobs/handlers';
+import { settingsHandlers } from './settings/handlers';
+
+// Every channel of the contract must have exactly one handler: `satisfies` fails the build if one
+// is missing, and each area's map is typed against the contract by defineHandlers.
+export const handlers = {
+  ...authHandlers,
+  ...auditHandlers,
+  ...settingsHandlers,
+  ...backupHandlers,
+  ...jobsHandlers,
+  ...documentsHandlers,
+} satisfies HandlerMap<ChannelName>;

@@ -1,0 +1,40 @@
+import type { Db } from '../db/connection';
+import { verifyAuditChain } from '../audit/service';
+
+export type Progress = (done: number, total: number, message?: string) => void;
+
+export interface JobImplementation {
+  /** Read-only jobs open the database read-only, so a bug in one cannot write. */
+  readonly: boolean;
+  run(db: Db, params: unknown, progress: Progress): unknown;
+}
+
+export interface IntegrityResult {
+  ok: boolean;
+  messages: string[];
+}
+
+// Every job a worker thread can run. They take the database path, never the main connection:
+// SQLite in WAL mode lets them read while the counters keep writing.
+export const jobImplementations = {
+  'db.integrityCheck': {
+    readonly: true,
+    run(db, _params, progress): IntegrityResult {
+      progress(0, 1, '正在检查数据库完整性…');
+      const rows = db.pragma('integrity_check') as { integrity_check: string }[];
+      const messages = rows.map((r) => r.integrity_check);
+      const fk = db.pragma('foreign_key_check') as unknown[];
+      if (fk.length > 0) messages.push(`外键不一致 ${fk.length} 处`);
+      progress(1, 1, '检查完成');
+      return { ok: messages.length === 1 && messages[0] === 'ok', messages };
+    },
+  },
+  'audit.verify': {
+    readonly: true,
+    run(db, _params, progress) {
+      return verifyAuditChain(db, (done, total) => progress(done, total, `已校验 ${done} / ${total} 条`));
+    },
+  },
+} satisfies Record<string, JobImplementation>;
+
+export type JobKind = keyof typeof jobImplementations;

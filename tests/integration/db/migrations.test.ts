@@ -1,0 +1,85 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { openDatabase, type Db } from '../../../main/core/db/connection';
+import { DatabaseTooNewError, migrate, schemaVersion, type Migration } from '../../../main/core/db/migrate';
+import { allMigrations } from '../../../main/core/db/migrations';
+import { tempDir } from '../../helpers/app';
+
+const dirs: (() => void)[] = [];
+afterEach(() => dirs.splice(0).forEach((c) => c()));
+
+function freshDb(): { db: Db; file: string } {
+  const { dir, cleanup } = tempDir();
+  dirs.push(cleanup);
+  const file = join(dir, 'm.db');
+  return { db: openDatabase(file), file };
+}
+
+const tables = (db: Db): string[] =>
+  (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table','trigger') ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+
+describe('migrations', () => {
+  it('are numbered 1..n without gaps', () => {
+    expect(allMigrations.map((m) => m.version)).toEqual(allMigrations.map((_, i) => i + 1));
+  });
+
+  it('bring an empty file to the newest version and record it in user_version', () => {
+    const { db } = freshDb();
+    expect(migrate(db, allMigrations)).toEqual({ from: 0, to: allMigrations.length });
+    expect(schemaVersion(db)).toBe(allMigrations.length);
+    expect(migrate(db, allMigrations)).toEqual({ from: allMigrations.length, to: allMigrations.length });
+    db.close();
+  });
+
+  it('0001 creates STRICT account tables with the role check', () => {
+    const { db } = freshDb();
+    migrate(db, allMigrations.slice(0, 1));
+    expect(tables(db)).toEqual(expect.arrayContaining(['settings', 'user_roles', 'users']));
+    const sql = (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'users'").get() as { sql: string }).sql;
+    expect(sql).toMatch(/STRICT/);
+    db.prepare("INSERT INTO users (username, display_name, password_hash, created_at, updated_at, must_change_password) VALUES ('a','A','x','t','t',0)").run();
+    expect(() => db.prepare("INSERT INTO user_roles (user_id, role) VALUES (1, 'emperor')").run()).toThrow(/CHECK/);
+    // STRICT refuses a text where an integer belongs.
+    expect(() => db.prepare("UPDATE users SET failed_logins = 'many'").run()).toThrow();
+    db.close();
+  });
+
+  it('0002 creates an audit log that refuses UPDATE and DELETE', () => {
+    const { db } = freshDb();
+    migrate(db, allMigrations.slice(0, 2));
+    db.prepare("INSERT INTO audit_log (at, action, entity, prev_hash, hash) VALUES ('t','create','x','0','h1')").run();
+    expect(() => db.prepare("UPDATE audit_log SET action = 'other'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    db.close();
+  });
+
+  it('run all pending migrations in one transaction: a failure leaves the file untouched', () => {
+    const { db } = freshDb();
+    const broken: Migration[] = [
+      ...allMigrations,
+      { version: allMigrations.length + 1, name: 'creates then fails', up: (d) => { d.exec('CREATE TABLE half (x INTEGER) STRICT'); throw new Error('boom'); } },
+    ];
+    expect(() => migrate(db, broken)).toThrow('boom');
+    expect(schemaVersion(db)).toBe(0);
+    expect(tables(db)).toEqual([]);
+    db.close();
+  });
+
+  it('refuse a database written by a newer app version', () => {
+    const { db, file } = freshDb();
+    migrate(db, allMigrations);
+    db.pragma(`user_version = ${allMigrations.length + 5}`);
+    db.close();
+    const again = openDatabase(file);
+    expect(() => migrate(again, allMigrations)).toThrow(DatabaseTooNewError);
+    expect(() => migrate(again, allMigrations)).toThrow(/更新版本的程序/);
+    again.close();
+  });
+
+  it('open with WAL and foreign keys on', () => {
+    const { db } = freshDb();
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
+});
