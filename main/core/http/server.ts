@@ -61,7 +61,7 @@ function sameSite(req: IncomingMessage, port: number): boolean {
   return origin === undefined || allowed.has(origin.replace(/^https?:\/\//, ''));
 }
 
-function serveStatic(dir: string, urlPath: string, res: ServerResponse): void {
+function serveStatic(dir: string, urlPath: string, res: ServerResponse, headOnly: boolean): void {
   const decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
   const candidate = normalize(join(dir, decoded));
   const inside = candidate === dir || candidate.startsWith(dir.endsWith(sep) ? dir : dir + sep);
@@ -77,7 +77,8 @@ function serveStatic(dir: string, urlPath: string, res: ServerResponse): void {
     // Hashed asset names can be cached for ever; index.html must not be.
     'Cache-Control': isAsset ? 'public, max-age=31536000, immutable' : 'no-cache',
   });
-  createReadStream(file).pipe(res);
+  if (headOnly) res.end();
+  else createReadStream(file).pipe(res);
 }
 
 /** `POST /api/<channel>` with a JSON body → the same dispatch as Electron IPC. */
@@ -108,7 +109,7 @@ export function createHttpServer(app: AppContext, options: HttpOptions): Server 
         const result = await dispatch(app, decodeURIComponent(url.slice(5)), body, token);
         return send(res, 200, result);
       }
-      if (options.staticDir && req.method === 'GET') return serveStatic(options.staticDir, url, res);
+      if (options.staticDir && (req.method === 'GET' || req.method === 'HEAD')) return serveStatic(options.staticDir, url, res, req.method === 'HEAD');
       res.writeHead(404, securityHeaders).end();
     })().catch((e: unknown) => {
       if (!res.headersSent) send(res, 500, fail('INTERNAL', `系统内部错误：${(e as Error).message}`));

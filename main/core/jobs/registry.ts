@@ -16,10 +16,12 @@ export interface IntegrityResult {
 
 // Every job a worker thread can run. They take the database path, never the main connection:
 // SQLite in WAL mode lets them read while the counters keep writing.
-export const jobImplementations = {
+export type JobKind = 'db.integrityCheck' | 'audit.verify';
+
+export const jobImplementations: Record<JobKind, JobImplementation> = {
   'db.integrityCheck': {
     readonly: true,
-    run(db, _params, progress): IntegrityResult {
+    run(db: Db, _params: unknown, progress: Progress): IntegrityResult {
       progress(0, 1, '正在检查数据库完整性…');
       const rows = db.pragma('integrity_check') as { integrity_check: string }[];
       const messages = rows.map((r) => r.integrity_check);
@@ -31,10 +33,8 @@ export const jobImplementations = {
   },
   'audit.verify': {
     readonly: true,
-    run(db, _params, progress) {
+    run(db: Db, _params: unknown, progress: Progress) {
       return verifyAuditChain(db, (done, total) => progress(done, total, `已校验 ${done} / ${total} 条`));
     },
   },
-} satisfies Record<string, JobImplementation>;
-
-export type JobKind = keyof typeof jobImplementations;
+};
