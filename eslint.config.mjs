@@ -4,7 +4,17 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', '.native/**', 'resources/**', 'test-results/**', 'playwright-report/**', '.scratch/**'] },
+  {
+    ignores: [
+      'out/**',
+      'node_modules/**',
+      '.native/**',
+      'resources/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.scratch/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -23,7 +23,13 @@ export async function benchDbOpen(tmp: () => string, runs: number): Promise<Benc
 }
 
 export async function benchTestPage(runs: number): Promise<BenchResult[]> {
-  const input = { officeName: '重庆市永川区民政局婚姻登记处', divisionCode: '500118', printedBy: 'bench', printedAt: new Date(), printerOffset: { name: '窗口1', dxMm: 1.5, dyMm: -0.5 } };
+  const input = {
+    officeName: '重庆市永川区民政局婚姻登记处',
+    divisionCode: '500118',
+    printedBy: 'bench',
+    printedAt: new Date(),
+    printerOffset: { name: '窗口1', dxMm: 1.5, dyMm: -0.5 },
+  };
   const cold = await timeMs(async () => renderTestPage(loadFontSet(join(repoRoot, 'resources/fonts')), input));
   const warm = await samples(runs, () => renderTestPage(loadFontSet(join(repoRoot, 'resources/fonts')), input));
   return [
@@ -66,18 +72,28 @@ export async function benchAudit(dataDir: string, entries: number): Promise<Benc
     writeTransaction(app.db, () => {
       for (let i = 0; i < batch && done + i < entries; i++) {
         const u = users[Math.floor(rnd() * users.length)]!;
-        recordAudit(app.db, clock, { userId: 1, username: u }, {
-          action: actions[Math.floor(rnd() * actions.length)]!,
-          entity: entities[Math.floor(rnd() * entities.length)]!,
-          entityId: String(Math.floor(rnd() * 100_000)),
-          after: { name: `张${Math.floor(rnd() * 1000)}`, status: 'registered' },
-        });
+        recordAudit(
+          app.db,
+          clock,
+          { userId: 1, username: u },
+          {
+            action: actions[Math.floor(rnd() * actions.length)]!,
+            entity: entities[Math.floor(rnd() * entities.length)]!,
+            entityId: String(Math.floor(rnd() * 100_000)),
+            after: { name: `张${Math.floor(rnd() * 1000)}`, status: 'registered' },
+          },
+        );
       }
     });
   }
   const appendPerS = entries / ((performance.now() - started) / 1000);
   const queries = await samples(50, (i) =>
-    listAudit(app.db, { page: 1 + (i % 3), pageSize: 50, username: users[i % users.length], action: i % 2 ? 'update' : undefined }),
+    listAudit(app.db, {
+      page: 1 + (i % 3),
+      pageSize: 50,
+      username: users[i % users.length],
+      action: i % 2 ? 'update' : undefined,
+    }),
   );
   closeApp(app);
   return [

@@ -25,7 +25,9 @@ async function main(): Promise<void> {
   const w = Math.max(...results.map((r) => r.id.length));
   console.log(`\n${'benchmark'.padEnd(w)}  ${'value'.padStart(12)}  unit    ${'n'.padStart(8)}  target`);
   for (const r of results) {
-    console.log(`${r.id.padEnd(w)}  ${String(r.value).padStart(12)}  ${r.unit.padEnd(6)}  ${String(r.n).padStart(8)}  ${r.target ?? ''}`);
+    console.log(
+      `${r.id.padEnd(w)}  ${String(r.value).padStart(12)}  ${r.unit.padEnd(6)}  ${String(r.n).padStart(8)}  ${r.target ?? ''}`,
+    );
   }
   console.log(`\n(${quick ? 'quick run' : 'full run'}; written to bench/results.json)`);
 }

@@ -27,15 +27,17 @@ const isContract = (file) => {
 
 function resolveImport(from, spec) {
   const base = resolve(dirname(from), spec);
-  for (const c of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')]) if (existsSync(c) && statSync(c).isFile()) return c;
+  for (const c of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')])
+    if (existsSync(c) && statSync(c).isFile()) return c;
   return base;
 }
 
 function imports(file) {
   const text = readFileSync(file, 'utf8');
   const specs = [];
-  const re = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g;
-  for (let m; (m = re.exec(text)); ) specs.push(m[1] ?? m[2] ?? m[3]);
+  const re =
+    /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g;
+  for (let m; (m = re.exec(text));) specs.push(m[1] ?? m[2] ?? m[3]);
   return specs;
 }
 
@@ -47,7 +49,8 @@ for (const file of walk(join(root, 'renderer'))) {
     if (forbiddenInRenderer.test(spec)) problems.push(`${rel(file)}: renderer must not import "${spec}"`);
     if (spec.startsWith('.')) {
       const target = resolveImport(file, spec);
-      if (rel(target).startsWith('main/') && !isContract(target)) problems.push(`${rel(file)}: renderer may import only contract files from main/, not "${spec}"`);
+      if (rel(target).startsWith('main/') && !isContract(target))
+        problems.push(`${rel(file)}: renderer may import only contract files from main/, not "${spec}"`);
       if (rel(target).startsWith('preload/')) problems.push(`${rel(file)}: renderer must not import preload code ("${spec}")`);
     }
   }
@@ -56,14 +59,16 @@ for (const file of walk(join(root, 'renderer'))) {
 for (const file of walk(join(root, 'preload'))) {
   for (const spec of imports(file)) {
     if (spec === 'electron') continue;
-    if (!spec.startsWith('.') || !isContract(resolveImport(file, spec))) problems.push(`${rel(file)}: preload may import only electron and the contract, not "${spec}"`);
+    if (!spec.startsWith('.') || !isContract(resolveImport(file, spec)))
+      problems.push(`${rel(file)}: preload may import only electron and the contract, not "${spec}"`);
   }
 }
 
 for (const file of walk(join(root, 'main')).filter(isContract)) {
   for (const spec of imports(file)) {
     if (spec === 'zod') continue;
-    if (!spec.startsWith('.') || !isContract(resolveImport(file, spec))) problems.push(`${rel(file)}: a contract file may import only zod and contract files, not "${spec}"`);
+    if (!spec.startsWith('.') || !isContract(resolveImport(file, spec)))
+      problems.push(`${rel(file)}: a contract file may import only zod and contract files, not "${spec}"`);
   }
 }
 

@@ -26,7 +26,8 @@ function finish(ok, message) {
   process.exit(lenient ? 0 : 1);
 }
 
-if (!existsSync(electronPkg) || !existsSync(sqlitePkg)) finish(false, 'electron or better-sqlite3 is not installed; run npm install first');
+if (!existsSync(electronPkg) || !existsSync(sqlitePkg))
+  finish(false, 'electron or better-sqlite3 is not installed; run npm install first');
 
 const version = JSON.parse(readFileSync(electronPkg, 'utf8')).version;
 const outDir = join(root, '.native', `electron-${version}`);

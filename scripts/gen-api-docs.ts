@@ -59,13 +59,30 @@ export function renderApiDocs(): string {
   ];
   const access = (c: (typeof channelNames)[number]): string => {
     const a = contract[c].access;
-    return a.kind === 'public' ? 'public' : a.kind === 'session' ? 'any logged-in user' : `\`${a.permission}\` (${permissionLabels[a.permission]})`;
+    return a.kind === 'public'
+      ? 'public'
+      : a.kind === 'session'
+        ? 'any logged-in user'
+        : `\`${a.permission}\` (${permissionLabels[a.permission]})`;
   };
-  for (const c of channelNames) lines.push(`| \`${c}\` | ${access(c)} | ${contract[c].mutates ? 'yes' : 'no'} | ${contract[c].summary} |`);
+  for (const c of channelNames)
+    lines.push(`| \`${c}\` | ${access(c)} | ${contract[c].mutates ? 'yes' : 'no'} | ${contract[c].summary} |`);
   for (const c of channelNames) {
     const schema = z.toJSONSchema(contract[c].input, { io: 'input', unrepresentable: 'any' });
     delete (schema as { $schema?: string }).$schema;
-    lines.push('', `## \`${c}\``, '', contract[c].summary, '', `- access: ${access(c)}`, `- output: \`${outputs.get(c) ?? 'unknown'}\``, '', '```json', JSON.stringify(schema, null, 2), '```');
+    lines.push(
+      '',
+      `## \`${c}\``,
+      '',
+      contract[c].summary,
+      '',
+      `- access: ${access(c)}`,
+      `- output: \`${outputs.get(c) ?? 'unknown'}\``,
+      '',
+      '```json',
+      JSON.stringify(schema, null, 2),
+      '```',
+    );
   }
   return `${lines.join('\n')}\n`;
 }

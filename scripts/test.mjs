@@ -20,7 +20,13 @@ function run(args, env = {}) {
 
 if (only !== 'e2e') {
   const file = join(reports, 'vitest.json');
-  const code = run(['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]);
+  const code = run([
+    'node_modules/vitest/vitest.mjs',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${file}`,
+  ]);
   try {
     const r = JSON.parse(readFileSync(file, 'utf8'));
     passed += r.numPassedTests;

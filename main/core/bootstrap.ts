@@ -16,7 +16,10 @@ export async function applyInitAdmin(app: AppContext, spec: string | undefined):
   const username = spec.slice(0, at);
   const password = spec.slice(at + 1);
   const parsed = authContract['setup.createAdmin'].input.safeParse({ username, displayName: '系统管理员', password });
-  if (!parsed.success) throw new Error(`REGISTRY_INIT_ADMIN 无效：${formatIssues(authContract['setup.createAdmin'].input, parsed.error.issues).message}`);
+  if (!parsed.success)
+    throw new Error(
+      `REGISTRY_INIT_ADMIN 无效：${formatIssues(authContract['setup.createAdmin'].input, parsed.error.issues).message}`,
+    );
   const session = await createFirstAdmin(app, parsed.data);
   app.sessions.end(session.token);
   return true;

@@ -24,7 +24,12 @@ const isChannel = (name: unknown): name is ChannelName => typeof name === 'strin
  * The single entrance into main for every transport (Electron IPC, HTTP bridge, tests):
  * unknown → session → permission → parsed input → handler → value. Nothing thrown escapes.
  */
-export async function dispatch(app: AppContext, name: unknown, rawInput: unknown, token: string | undefined): Promise<Result<unknown>> {
+export async function dispatch(
+  app: AppContext,
+  name: unknown,
+  rawInput: unknown,
+  token: string | undefined,
+): Promise<Result<unknown>> {
   if (!isChannel(name)) return fail('UNKNOWN_CHANNEL', '不支持的操作');
   const def = contract[name];
 

@@ -14,10 +14,7 @@ export interface HandlerContext {
   actor: Actor;
 }
 
-export type Handler<C extends ChannelName> = (
-  input: ParsedInputOf<C>,
-  ctx: HandlerContext,
-) => OutputOf<C> | Promise<OutputOf<C>>;
+export type Handler<C extends ChannelName> = (input: ParsedInputOf<C>, ctx: HandlerContext) => OutputOf<C> | Promise<OutputOf<C>>;
 
 export type HandlerMap<K extends ChannelName> = { [C in K]: Handler<C> };
 

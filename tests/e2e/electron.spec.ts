@@ -48,7 +48,9 @@ test('the desktop window opens on the login screen with the security defaults', 
     expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     // Page scripts get the contract's functions, never Node or ipcRenderer.
     expect(await win.evaluate(() => typeof (globalThis as unknown as { require?: unknown }).require)).toBe('undefined');
-    expect(await win.evaluate(() => typeof (globalThis as unknown as { registry: Record<string, unknown> }).registry['auth.login'])).toBe('function');
+    expect(
+      await win.evaluate(() => typeof (globalThis as unknown as { registry: Record<string, unknown> }).registry['auth.login']),
+    ).toBe('function');
   } finally {
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });

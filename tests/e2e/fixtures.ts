@@ -15,11 +15,15 @@ export interface ServedApp {
 /** Starts the built app (`out/main/serve.js`) on a free loopback port with a fresh data folder. */
 export async function startServe(env: Record<string, string> = {}): Promise<ServedApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'registry-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, [join(repoRoot, 'out/main/serve.js'), '--data-dir', dataDir, '--port', '0'], {
-    cwd: repoRoot,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(repoRoot, 'out/main/serve.js'), '--data-dir', dataDir, '--port', '0'],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const url = await new Promise<string>((ok, fail) => {
     const timer = setTimeout(() => fail(new Error('serve did not start in 30 s')), 30_000);
     child.stdout!.on('data', (d: Buffer) => {

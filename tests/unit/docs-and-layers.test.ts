@@ -15,7 +15,8 @@ describe('docs/api.md', () => {
 });
 
 describe('layering check', () => {
-  const runCheck = (root: string) => spawnSync(process.execPath, [join(repoRoot, 'scripts/check-layers.mjs'), root], { encoding: 'utf8' });
+  const runCheck = (root: string) =>
+    spawnSync(process.execPath, [join(repoRoot, 'scripts/check-layers.mjs'), root], { encoding: 'utf8' });
   const plant = (files: Record<string, string>) => {
     const { dir, cleanup } = tempDir();
     cleanups.push(cleanup);

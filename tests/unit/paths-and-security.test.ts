@@ -9,7 +9,9 @@ describe('data folder', () => {
     expect(dataDirFrom(['--data-dir', '/srv/flag'], env)).toBe(resolve('/srv/flag'));
     expect(dataDirFrom(['--data-dir=/srv/eq'], env)).toBe(resolve('/srv/eq'));
     expect(dataDirFrom([], env)).toBe(resolve('/srv/env-dir'));
-    expect(dataDirFrom([], { XDG_CONFIG_HOME: '/home/x/.config' })).toBe(resolve(defaultDataDir({ XDG_CONFIG_HOME: '/home/x/.config' })));
+    expect(dataDirFrom([], { XDG_CONFIG_HOME: '/home/x/.config' })).toBe(
+      resolve(defaultDataDir({ XDG_CONFIG_HOME: '/home/x/.config' })),
+    );
   });
 });
 

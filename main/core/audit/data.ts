@@ -54,7 +54,11 @@ export function listEntries(db: Db, f: AuditFilter): { rows: AuditLogTable[]; to
       ]),
     );
   }
-  const total = first(db, base.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+  const total =
+    first(
+      db,
+      base.select((eb) => eb.fn.countAll<number>().as('n')),
+    )?.n ?? 0;
   const rows = all(
     db,
     base
@@ -73,7 +77,12 @@ export function distinctValues(db: Db): { actions: string[]; entities: string[] 
 }
 
 export function countEntries(db: Db): number {
-  return first(db, q.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+  return (
+    first(
+      db,
+      q.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')),
+    )?.n ?? 0
+  );
 }
 
 /** Walks the log in order without loading it whole (verification of millions of entries). */

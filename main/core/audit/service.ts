@@ -105,10 +105,7 @@ export function listAudit(
 export const auditFilterValues = distinctValues;
 
 /** Recomputes the whole chain; reports the first entry that does not match. */
-export function verifyAuditChain(
-  db: Db,
-  onProgress: (done: number, total: number) => void = () => {},
-): AuditVerifyResult {
+export function verifyAuditChain(db: Db, onProgress: (done: number, total: number) => void = () => {}): AuditVerifyResult {
   const total = countEntries(db);
   let prev = GENESIS_HASH;
   let checked = 0;

@@ -32,7 +32,10 @@ function withRoles(db: Db, u: UserRecord | undefined): UserRow | undefined {
 }
 
 export const countUsers = (db: Db): number =>
-  first(db, q.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+  first(
+    db,
+    q.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')),
+  )?.n ?? 0;
 
 export const userById = (db: Db, id: number): UserRow | undefined =>
   withRoles(db, first(db, q.selectFrom('users').selectAll().where('id', '=', id)));
@@ -43,7 +46,13 @@ export const userByName = (db: Db, username: string): UserRow | undefined =>
 export function listUsers(db: Db): UserRow[] {
   const users = all(db, q.selectFrom('users').selectAll().orderBy('id'));
   const roles = all(db, q.selectFrom('user_roles').selectAll());
-  return users.map((u) => ({ ...u, roles: roles.filter((r) => r.user_id === u.id).map((r) => r.role).sort() }));
+  return users.map((u) => ({
+    ...u,
+    roles: roles
+      .filter((r) => r.user_id === u.id)
+      .map((r) => r.role)
+      .sort(),
+  }));
 }
 
 export function insertUser(

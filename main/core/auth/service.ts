@@ -64,12 +64,24 @@ export async function createFirstAdmin(
     const now = app.clock.now().toISOString();
     const id = insertUser(
       app.db,
-      { username: input.username, display_name: input.displayName, password_hash: hash, must_change_password: 0, created_at: now },
+      {
+        username: input.username,
+        display_name: input.displayName,
+        password_hash: hash,
+        must_change_password: 0,
+        created_at: now,
+      },
       ['administrator'],
     );
     const u = userById(app.db, id)!;
     const actor = actorOf(u);
-    recordAudit(app.db, app.clock, actor, { action: 'create', entity: 'user', entityId: id, after: toUserView(u, app.clock.now()), detail: '首次运行创建系统管理员' });
+    recordAudit(app.db, app.clock, actor, {
+      action: 'create',
+      entity: 'user',
+      entityId: id,
+      after: toUserView(u, app.clock.now()),
+      detail: '首次运行创建系统管理员',
+    });
     recordAudit(app.db, app.clock, actor, { action: 'login', entity: 'session', entityId: id });
     return u;
   });
@@ -81,12 +93,17 @@ export async function login(app: AppContext, input: { username: string; password
   const found = userByName(app.db, input.username);
   const failAudit = (detail: string, u?: UserRow): void => {
     writeTransaction(app.db, () =>
-      recordAudit(app.db, app.clock, { userId: u?.id ?? null, username: u?.username ?? input.username }, {
-        action: 'login_failed',
-        entity: 'session',
-        entityId: u?.id ?? null,
-        detail,
-      }),
+      recordAudit(
+        app.db,
+        app.clock,
+        { userId: u?.id ?? null, username: u?.username ?? input.username },
+        {
+          action: 'login_failed',
+          entity: 'session',
+          entityId: u?.id ?? null,
+          detail,
+        },
+      ),
     );
   };
   if (!found) {
@@ -116,7 +133,12 @@ export async function login(app: AppContext, input: { username: string; password
       const lockNow = failed >= settings.lockoutThreshold;
       const lockedUntil = lockNow ? new Date(now.getTime() + settings.lockoutMinutes * 60_000).toISOString() : null;
       updateUser(app.db, u.id, { failed_logins: failed, locked_until: lockedUntil, updated_at: nowIso });
-      recordAudit(app.db, app.clock, actorOf(u), { action: 'login_failed', entity: 'session', entityId: u.id, detail: `密码错误（第 ${failed} 次）` });
+      recordAudit(app.db, app.clock, actorOf(u), {
+        action: 'login_failed',
+        entity: 'session',
+        entityId: u.id,
+        detail: `密码错误（第 ${failed} 次）`,
+      });
       if (lockNow) {
         recordAudit(app.db, app.clock, actorOf(u), {
           action: 'status',
@@ -150,7 +172,9 @@ export function logout(ctx: HandlerContext): null {
   const { app, session, actor } = ctx;
   if (session) {
     app.sessions.end(session.token);
-    writeTransaction(app.db, () => recordAudit(app.db, app.clock, actor, { action: 'logout', entity: 'session', entityId: session.userId }));
+    writeTransaction(app.db, () =>
+      recordAudit(app.db, app.clock, actor, { action: 'logout', entity: 'session', entityId: session.userId }),
+    );
   }
   return null;
 }
@@ -230,7 +254,13 @@ export async function createUser(
     if (userByName(app.db, input.username)) throw new ServiceError('CONFLICT', `用户名“${input.username}”已被使用`, 'username');
     const id = insertUser(
       app.db,
-      { username: input.username, display_name: input.displayName, password_hash: hash, must_change_password: 1, created_at: app.clock.now().toISOString() },
+      {
+        username: input.username,
+        display_name: input.displayName,
+        password_hash: hash,
+        must_change_password: 1,
+        created_at: app.clock.now().toISOString(),
+      },
       input.roles,
     );
     const view = toUserView(userById(app.db, id)!, app.clock.now());
@@ -262,7 +292,14 @@ export function setUserDisabled(ctx: HandlerContext, id: number, disabled: boole
     const before = toUserView(u, app.clock.now());
     updateUser(app.db, id, { disabled: disabled ? 1 : 0, updated_at: app.clock.now().toISOString() });
     const after = toUserView(userById(app.db, id)!, app.clock.now());
-    recordAudit(app.db, app.clock, ctx.actor, { action: 'status', entity: 'user', entityId: id, before, after, detail: disabled ? '停用账户' : '启用账户' });
+    recordAudit(app.db, app.clock, ctx.actor, {
+      action: 'status',
+      entity: 'user',
+      entityId: id,
+      before,
+      after,
+      detail: disabled ? '停用账户' : '启用账户',
+    });
     return after;
   });
   if (disabled) app.sessions.endAllOf(id);
@@ -275,9 +312,22 @@ export async function resetUserPassword(ctx: HandlerContext, id: number, newPass
   const view = writeTransaction(app.db, () => {
     const u = requireUser(app, id);
     const before = toUserView(u, app.clock.now());
-    updateUser(app.db, id, { password_hash: hash, must_change_password: 1, failed_logins: 0, locked_until: null, updated_at: app.clock.now().toISOString() });
+    updateUser(app.db, id, {
+      password_hash: hash,
+      must_change_password: 1,
+      failed_logins: 0,
+      locked_until: null,
+      updated_at: app.clock.now().toISOString(),
+    });
     const after = toUserView(userById(app.db, id)!, app.clock.now());
-    recordAudit(app.db, app.clock, ctx.actor, { action: 'password', entity: 'user', entityId: id, before, after, detail: '管理员重置密码' });
+    recordAudit(app.db, app.clock, ctx.actor, {
+      action: 'password',
+      entity: 'user',
+      entityId: id,
+      before,
+      after,
+      detail: '管理员重置密码',
+    });
     return after;
   });
   app.sessions.endAllOf(id);
@@ -291,7 +341,14 @@ export function unlockUser(ctx: HandlerContext, id: number): UserView {
     const before = toUserView(u, app.clock.now());
     updateUser(app.db, id, { failed_logins: 0, locked_until: null, updated_at: app.clock.now().toISOString() });
     const after = toUserView(userById(app.db, id)!, app.clock.now());
-    recordAudit(app.db, app.clock, ctx.actor, { action: 'status', entity: 'user', entityId: id, before, after, detail: '管理员解除锁定' });
+    recordAudit(app.db, app.clock, ctx.actor, {
+      action: 'status',
+      entity: 'user',
+      entityId: id,
+      before,
+      after,
+      detail: '管理员解除锁定',
+    });
     return after;
   });
 }

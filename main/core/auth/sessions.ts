@@ -23,7 +23,13 @@ export class SessionStore {
 
   create(userId: number): Session {
     const now = this.clock.now().getTime();
-    const session: Session = { token: randomBytes(32).toString('base64url'), userId, createdAt: now, lastSeenAt: now, locked: false };
+    const session: Session = {
+      token: randomBytes(32).toString('base64url'),
+      userId,
+      createdAt: now,
+      lastSeenAt: now,
+      locked: false,
+    };
     this.sessions.set(session.token, session);
     return session;
   }

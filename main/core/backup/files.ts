@@ -13,7 +13,10 @@ export function parseBackupFileName(name: string): { createdAt: Date; kind: Back
   const m = NAME.exec(name);
   if (!m) return null;
   const [, y, mo, d, h, mi, s, kind] = m;
-  return { createdAt: new Date(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)), kind: kind as BackupKind };
+  return {
+    createdAt: new Date(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)),
+    kind: kind as BackupKind,
+  };
 }
 
 /**

@@ -22,7 +22,11 @@ export const backupHandlers = defineHandlers({
   'backup.integrityCheck': (_i, { app, actor }) => {
     const jobId = app.jobs.start('db.integrityCheck', null, actor.userId ?? 0, (job) => {
       const r = job.result as IntegrityResult | null;
-      const detail = r ? (r.ok ? '数据库完整性检查通过' : `数据库完整性检查发现问题：${r.messages.slice(0, 5).join('；')}`) : '检查未完成';
+      const detail = r
+        ? r.ok
+          ? '数据库完整性检查通过'
+          : `数据库完整性检查发现问题：${r.messages.slice(0, 5).join('；')}`
+        : '检查未完成';
       writeTransaction(app.db, () => recordAudit(app.db, app.clock, actor, { action: 'verify', entity: 'database', detail }));
     });
     return { jobId };

@@ -16,7 +16,13 @@ function view(dir: string, fileName: string): BackupView | null {
   const file = join(dir, fileName);
   const schemaVersion = headerSchemaVersion(file);
   if (schemaVersion === null) return null;
-  return { fileName, kind: parsed.kind, createdAt: parsed.createdAt.toISOString(), sizeBytes: statSync(file).size, schemaVersion };
+  return {
+    fileName,
+    kind: parsed.kind,
+    createdAt: parsed.createdAt.toISOString(),
+    sizeBytes: statSync(file).size,
+    schemaVersion,
+  };
 }
 
 export function listBackups(app: AppContext): BackupView[] {

@@ -9,7 +9,8 @@ function describeAt(schema: z.ZodType, path: readonly PropertyKey[]): string | u
   let current: unknown = schema;
   let label: string | undefined;
   for (const key of path) {
-    const def = (current as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; innerType?: unknown } })?.def;
+    const def = (current as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; innerType?: unknown } })
+      ?.def;
     let guard = 0;
     // Unwrap optional/nullable/default wrappers before stepping into the object.
     let d = def;

@@ -30,7 +30,12 @@ export async function testPage(app: AppContext, actor: Actor, printer: string | 
   });
   // Printing is an audited act like any change: who printed what, when.
   writeTransaction(app.db, () =>
-    recordAudit(app.db, app.clock, actor, { action: 'print', entity: 'document', entityId: 'test-page', detail: `打印测试页${profile ? `（${profile.name}）` : ''}` }),
+    recordAudit(app.db, app.clock, actor, {
+      action: 'print',
+      entity: 'document',
+      entityId: 'test-page',
+      detail: `打印测试页${profile ? `（${profile.name}）` : ''}`,
+    }),
   );
   return pdfOutput('打印测试页.pdf', bytes);
 }

@@ -89,7 +89,12 @@ export function createHttpServer(app: AppContext, options: HttpOptions): Server 
       const port = (server.address() as { port: number } | null)?.port ?? options.port;
       if (!sameSite(req, port)) return send(res, 403, fail('FORBIDDEN', '拒绝来自其他来源的请求'));
       if (url === '/api/health' && req.method === 'GET') {
-        return send(res, 200, { ok: true, app: 'civil-affairs-registry', version: app.config.appVersion, schemaVersion: schemaVersion(app.db) });
+        return send(res, 200, {
+          ok: true,
+          app: 'civil-affairs-registry',
+          version: app.config.appVersion,
+          schemaVersion: schemaVersion(app.db),
+        });
       }
       if (url.startsWith('/api/')) {
         if (req.method !== 'POST') return send(res, 405, fail('UNKNOWN_CHANNEL', '请使用 POST 调用接口'));
@@ -109,7 +114,8 @@ export function createHttpServer(app: AppContext, options: HttpOptions): Server 
         const result = await dispatch(app, decodeURIComponent(url.slice(5)), body, token);
         return send(res, 200, result);
       }
-      if (options.staticDir && (req.method === 'GET' || req.method === 'HEAD')) return serveStatic(options.staticDir, url, res, req.method === 'HEAD');
+      if (options.staticDir && (req.method === 'GET' || req.method === 'HEAD'))
+        return serveStatic(options.staticDir, url, res, req.method === 'HEAD');
       res.writeHead(404, securityHeaders).end();
     })().catch((e: unknown) => {
       if (!res.headersSent) send(res, 500, fail('INTERNAL', `系统内部错误：${(e as Error).message}`));

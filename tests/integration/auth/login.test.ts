@@ -58,7 +58,9 @@ describe('login and lockout', () => {
     expect(clerk.lockedUntil).not.toBeNull();
     await t.must('users.unlock', { id: clerk.id }, admin);
     expect((await t.call('auth.login', { username: 'clerk', password: USER_PASSWORD })).ok).toBe(true);
-    const failed = t.app.db.prepare("SELECT count(*) n FROM audit_log WHERE action = 'login_failed' AND username = 'clerk'").get() as { n: number };
+    const failed = t.app.db
+      .prepare("SELECT count(*) n FROM audit_log WHERE action = 'login_failed' AND username = 'clerk'")
+      .get() as { n: number };
     expect(failed.n).toBe(5);
   });
 
@@ -87,7 +89,11 @@ describe('passwords', () => {
   it('a new user must change the initial password before doing anything else', async () => {
     t = openTestApp();
     const admin = await setupAdmin(t);
-    await t.must('users.create', { username: 'clerk', displayName: '王芳', roles: ['marriageClerk'], password: 'Initial123' }, admin);
+    await t.must(
+      'users.create',
+      { username: 'clerk', displayName: '王芳', roles: ['marriageClerk'], password: 'Initial123' },
+      admin,
+    );
     const s = await t.must('auth.login', { username: 'clerk', password: 'Initial123' });
     expect(s.user.mustChangePassword).toBe(true);
     const blocked = await t.call('settings.update', { ...(await t.must('settings.get', {}, s.token)) }, s.token);
@@ -127,7 +133,11 @@ describe('passwords', () => {
   it('usernames are unique without regard to case', async () => {
     t = openTestApp();
     const admin = await setupAdmin(t);
-    const r = await t.call('users.create', { username: 'ADMIN', displayName: 'X', roles: ['auditor'], password: 'Initial123' }, admin);
+    const r = await t.call(
+      'users.create',
+      { username: 'ADMIN', displayName: 'X', roles: ['auditor'], password: 'Initial123' },
+      admin,
+    );
     expect(r.ok ? 'ok' : r.error.code).toBe('CONFLICT');
   });
 });

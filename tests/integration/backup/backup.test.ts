@@ -18,7 +18,11 @@ describe('backup and restore', () => {
     expect(first.kind).toBe('manual');
     expect(existsSync(join(t.dataDir, 'backups', first.fileName))).toBe(true);
 
-    await t.must('users.create', { username: 'later', displayName: '后来的人', roles: ['auditor'], password: 'Initial123' }, admin);
+    await t.must(
+      'users.create',
+      { username: 'later', displayName: '后来的人', roles: ['auditor'], password: 'Initial123' },
+      admin,
+    );
     expect((await t.must('users.list', {}, admin)).map((u) => u.username)).toContain('later');
 
     const unconfirmed = await t.call('backup.restore', { fileName: first.fileName } as never, admin);
@@ -44,7 +48,11 @@ describe('backup and restore', () => {
     const admin = await setupAdmin(t);
     const traversal = await t.call('backup.restore', { fileName: '../registry.db', confirm: '确认恢复' }, admin);
     expect(traversal.ok ? 'ok' : traversal.error.code).toBe('INVALID_INPUT');
-    const missing = await t.call('backup.restore', { fileName: 'registry-20200101-000000-manual.db', confirm: '确认恢复' }, admin);
+    const missing = await t.call(
+      'backup.restore',
+      { fileName: 'registry-20200101-000000-manual.db', confirm: '确认恢复' },
+      admin,
+    );
     expect(missing.ok ? 'ok' : missing.error.code).toBe('NOT_FOUND');
   });
 

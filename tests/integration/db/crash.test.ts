@@ -31,7 +31,9 @@ describe('a process killed in the middle of writing', () => {
     expect(chain.intact).toBe(true);
     expect(chain.checked).toBeGreaterThanOrEqual(500);
     // The settings row and the newest audit entry describe the same, last committed, change.
-    const last = db.prepare("SELECT after FROM audit_log WHERE entity = 'settings' ORDER BY id DESC LIMIT 1").get() as { after: string };
+    const last = db.prepare("SELECT after FROM audit_log WHERE entity = 'settings' ORDER BY id DESC LIMIT 1").get() as {
+      after: string;
+    };
     expect(JSON.parse(last.after).officeName).toBe(getSettings(db).officeName);
     const n = db.prepare("SELECT count(*) n FROM audit_log WHERE entity = 'settings'").get() as { n: number };
     expect(getSettings(db).officeName).toBe(`w第${n.n}号窗口`);
@@ -54,7 +56,7 @@ describe('several processes writing to one database file at once', () => {
     const db = openDatabase(join(dir, 'registry.db'));
     const chain = verifyAuditChain(db);
     expect(chain).toEqual({ checked: 900, intact: true, firstBroken: null });
-    const perWriter = db.prepare("SELECT username, count(*) n FROM audit_log GROUP BY username ORDER BY username").all();
+    const perWriter = db.prepare('SELECT username, count(*) n FROM audit_log GROUP BY username ORDER BY username').all();
     expect(perWriter).toEqual([
       { username: 'writer-a', n: 300 },
       { username: 'writer-b', n: 300 },

@@ -16,7 +16,9 @@ function freshDb(): { db: Db; file: string } {
 }
 
 const tables = (db: Db): string[] =>
-  (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table','trigger') ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+  (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table','trigger') ORDER BY name").all() as { name: string }[]).map(
+    (r) => r.name,
+  );
 
 describe('migrations', () => {
   it('are numbered 1..n without gaps', () => {
@@ -37,7 +39,9 @@ describe('migrations', () => {
     expect(tables(db)).toEqual(expect.arrayContaining(['settings', 'user_roles', 'users']));
     const sql = (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'users'").get() as { sql: string }).sql;
     expect(sql).toMatch(/STRICT/);
-    db.prepare("INSERT INTO users (username, display_name, password_hash, created_at, updated_at, must_change_password) VALUES ('a','A','x','t','t',0)").run();
+    db.prepare(
+      "INSERT INTO users (username, display_name, password_hash, created_at, updated_at, must_change_password) VALUES ('a','A','x','t','t',0)",
+    ).run();
     expect(() => db.prepare("INSERT INTO user_roles (user_id, role) VALUES (1, 'emperor')").run()).toThrow(/CHECK/);
     // STRICT refuses a text where an integer belongs.
     expect(() => db.prepare("UPDATE users SET failed_logins = 'many'").run()).toThrow();
@@ -57,7 +61,14 @@ describe('migrations', () => {
     const { db } = freshDb();
     const broken: Migration[] = [
       ...allMigrations,
-      { version: allMigrations.length + 1, name: 'creates then fails', up: (d) => { d.exec('CREATE TABLE half (x INTEGER) STRICT'); throw new Error('boom'); } },
+      {
+        version: allMigrations.length + 1,
+        name: 'creates then fails',
+        up: (d) => {
+          d.exec('CREATE TABLE half (x INTEGER) STRICT');
+          throw new Error('boom');
+        },
+      },
     ];
     expect(() => migrate(db, broken)).toThrow('boom');
     expect(schemaVersion(db)).toBe(0);

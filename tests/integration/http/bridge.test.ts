@@ -58,7 +58,13 @@ describe('HTTP bridge', () => {
     // fetch will not send a forged Host header; a raw request can, as a rebinding page's browser would.
     const rebindingStatus = await new Promise<number>((resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port, path: '/api/setup.status', method: 'POST', headers: { Host: `evil.example:${port}`, 'Content-Type': 'application/json' } },
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/api/setup.status',
+          method: 'POST',
+          headers: { Host: `evil.example:${port}`, 'Content-Type': 'application/json' },
+        },
         (res) => {
           res.resume();
           resolve(res.statusCode ?? 0);
@@ -70,7 +76,11 @@ describe('HTTP bridge', () => {
     expect(rebindingStatus).toBe(403);
     const foreign = await post('setup.status', {}, undefined, { Origin: 'http://evil.example' });
     expect(foreign.status).toBe(403);
-    const form = await fetch(`${base}/api/setup.status`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}' });
+    const form = await fetch(`${base}/api/setup.status`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: '{}',
+    });
     expect(form.status).toBe(415);
     const get = await fetch(`${base}/api/users.list`);
     expect(get.status).toBe(405);
