@@ -13,6 +13,12 @@ export interface BackupView {
   schemaVersion: number;
 }
 
+/** Result of the integrity-check job (`jobs.get` → result). */
+export interface IntegrityResult {
+  ok: boolean;
+  messages: string[];
+}
+
 export interface SystemInfo {
   appVersion: string;
   schemaVersion: number;

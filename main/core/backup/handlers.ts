@@ -3,7 +3,7 @@ import { writeTransaction } from '../db/connection';
 import { schemaVersion } from '../db/migrate';
 import { defineHandlers } from '../handler';
 import { recordAudit } from '../audit/service';
-import type { IntegrityResult } from '../jobs/registry';
+import type { IntegrityResult } from './contract';
 import { createBackup, lastBackupAt, listBackups, restoreBackup } from './service';
 
 export const backupHandlers = defineHandlers({

@@ -57,14 +57,17 @@ export interface FormattedIssue {
   field?: string;
 }
 
+const hasChinese = (text: string): boolean => /[\u4e00-\u9fff]/.test(text);
+
 export function formatIssues(schema: z.ZodType, issues: readonly Issue[]): FormattedIssue {
   const first = issues[0];
   if (!first) return { message: '输入有误' };
   const label = describeAt(schema, first.path);
-  // A refinement may carry its own full Chinese sentence; keep it as is.
-  const text = first.code === 'custom' ? first.message : sentence(first);
+  // A schema's own Chinese wording (a regex's or a refinement's message) beats the generic one.
+  const text = hasChinese(first.message) ? first.message : sentence(first);
   const field = first.path.length > 0 ? first.path.map(String).join('.') : undefined;
   const more = issues.length > 1 ? `（另有 ${issues.length - 1} 处需要修改）` : '';
-  const message = label ? `「${label}」${text}${more}` : `${text}${more}`;
+  // Name the field unless the sentence already does.
+  const message = label && !text.includes(label) ? `「${label}」${text}${more}` : `${text}${more}`;
   return field === undefined ? { message } : { message, field };
 }

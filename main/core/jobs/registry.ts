@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection';
 import { verifyAuditChain } from '../audit/service';
+import type { IntegrityResult } from '../backup/contract';
 
 export type Progress = (done: number, total: number, message?: string) => void;
 
@@ -9,10 +10,6 @@ export interface JobImplementation {
   run(db: Db, params: unknown, progress: Progress): unknown;
 }
 
-export interface IntegrityResult {
-  ok: boolean;
-  messages: string[];
-}
 
 // Every job a worker thread can run. They take the database path, never the main connection:
 // SQLite in WAL mode lets them read while the counters keep writing.

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runDailyBackupIfDue, applyRetention, listBackups } from '../../../main/core/backup/service';
 import { manualClock } from '../../../main/core/clock';
-import type { IntegrityResult } from '../../../main/core/jobs/registry';
+import type { IntegrityResult } from '../../../main/core/backup/contract';
 import { openDatabase } from '../../../main/core/db/connection';
 import { openTestApp, setupAdmin, type TestApp } from '../../helpers/app';
 

@@ -1,0 +1,69 @@
+import {
+  AuditOutlined,
+  CloudServerOutlined,
+  EnvironmentOutlined,
+  HeartOutlined,
+  HomeOutlined,
+  PrinterOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  ToolOutlined,
+  BankOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Permission } from './contract';
+import type { MessageKey } from './messages';
+
+// One table for the left navigation, the route guards, the home page's quick links and the
+// Alt+number shortcuts, so they can never disagree about who may open what.
+
+type Allowed = (p: ReadonlySet<Permission>) => boolean;
+
+export interface NavItem {
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  allowed: Allowed;
+  /** Alt+<section> jumps to the first item of the section the user may open. */
+  section: 1 | 2 | 3 | 4 | 5;
+}
+
+const everyone: Allowed = () => true;
+const needs =
+  (...any: Permission[]): Allowed =>
+  (p) =>
+    any.some((x) => p.has(x));
+
+export const navItems: NavItem[] = [
+  { path: '/', label: 'nav.home', icon: <HomeOutlined />, allowed: everyone, section: 1 },
+  { path: '/marriage', label: 'nav.marriage', icon: <HeartOutlined />, allowed: needs('marriage.register'), section: 2 },
+  {
+    path: '/funeral',
+    label: 'nav.funeral',
+    icon: <BankOutlined />,
+    allowed: needs('funeral.cemetery', 'funeral.review'),
+    section: 3,
+  },
+  { path: '/placenames', label: 'nav.placenames', icon: <EnvironmentOutlined />, allowed: needs('placenames.edit'), section: 4 },
+  { path: '/system/users', label: 'nav.users', icon: <TeamOutlined />, allowed: needs('system.users'), section: 5 },
+  { path: '/system/settings', label: 'nav.settings', icon: <SettingOutlined />, allowed: needs('system.settings'), section: 5 },
+  { path: '/system/backup', label: 'nav.backup', icon: <CloudServerOutlined />, allowed: needs('system.backup'), section: 5 },
+  { path: '/system/audit', label: 'nav.audit', icon: <AuditOutlined />, allowed: needs('audit.read'), section: 5 },
+  { path: '/system/test-page', label: 'nav.testPage', icon: <PrinterOutlined />, allowed: everyone, section: 5 },
+];
+
+export const sectionLabels: Record<NavItem['section'], MessageKey> = {
+  1: 'nav.home',
+  2: 'nav.marriage',
+  3: 'nav.funeral',
+  4: 'nav.placenames',
+  5: 'nav.system',
+};
+
+export const systemIcon = <ToolOutlined />;
+
+export const visibleItems = (p: ReadonlySet<Permission>): NavItem[] => navItems.filter((i) => i.allowed(p));
+
+/** Where Alt+n leads this user, or null when nothing in that section is theirs. */
+export const sectionTarget = (section: number, p: ReadonlySet<Permission>): string | null =>
+  navItems.find((i) => i.section === section && i.allowed(p))?.path ?? null;
