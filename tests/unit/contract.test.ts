@@ -39,7 +39,13 @@ describe('validation messages', () => {
     });
     const s = { ...defaultSettings, divisionCode: '5001' };
     expect(parse('settings.update', s).message).toBe('「行政区划代码」应为 6 位数字（GB/T 2260）');
-    const dup = { ...defaultSettings, printers: [{ name: 'A', dxMm: 0, dyMm: 0 }, { name: 'A', dxMm: 1, dyMm: 1 }] };
+    const dup = {
+      ...defaultSettings,
+      printers: [
+        { name: 'A', dxMm: 0, dyMm: 0 },
+        { name: 'A', dxMm: 1, dyMm: 1 },
+      ],
+    };
     expect(parse('settings.update', dup)).toEqual({ message: '打印机名称不能重复', field: 'printers' });
     expect(parse('auth.login', {}).message).toBe('「用户名」必须填写（另有 1 处需要修改）');
   });

@@ -10,7 +10,6 @@ export interface JobImplementation {
   run(db: Db, params: unknown, progress: Progress): unknown;
 }
 
-
 // Every job a worker thread can run. They take the database path, never the main connection:
 // SQLite in WAL mode lets them read while the counters keep writing.
 export type JobKind = 'db.integrityCheck' | 'audit.verify';
