@@ -1,6 +1,12 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { RollupOptions } from 'rollup';
+
+// zod ships /*@__PURE__*/ comments in places Rollup cannot use; they are harmless, so not worth a warning each build.
+const quietAnnotations: RollupOptions['onwarn'] = (warning, warn) => {
+  if (warning.code !== 'INVALID_ANNOTATION') warn(warning);
+};
 
 // The layout is main/ preload/ renderer/ at the top level (not src/), so every entry is named here.
 const version = JSON.stringify(process.env.npm_package_version ?? '0.1.0');
@@ -27,6 +33,7 @@ export default defineConfig({
       outDir: 'out/preload',
       rollupOptions: {
         input: { index: resolve(__dirname, 'preload/index.ts') },
+        onwarn: quietAnnotations,
         // A sandboxed preload cannot require() anything but electron: emit one CommonJS file.
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
@@ -38,7 +45,7 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
-      rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
+      rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') }, onwarn: quietAnnotations },
       chunkSizeWarningLimit: 4000,
     },
   },

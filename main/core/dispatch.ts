@@ -5,6 +5,7 @@ import {
   allowedWhileLocked,
   contract,
   fail,
+  notUserActivity,
   ok,
   permissionLabels,
   permissionsOf,
@@ -36,7 +37,7 @@ export async function dispatch(
   let ctx: HandlerContext = { app, session: null, user: null, permissions: new Set(), actor: { userId: null, username: null } };
   if (def.access.kind !== 'public') {
     const idle = getSettings(app.db).idleLockMinutes;
-    const session = app.sessions.resolve(token, idle, true);
+    const session = app.sessions.resolve(token, idle, !notUserActivity.has(name));
     if (!session) return fail('UNAUTHENTICATED', '登录已失效，请重新登录');
     const user = userById(app.db, session.userId);
     if (!user || user.disabled) {

@@ -41,6 +41,8 @@ export const channelNames = Object.keys(contract) as ChannelName[];
 
 /** Channels a locked session may still call: enough to unlock or leave. */
 export const allowedWhileLocked: ReadonlySet<ChannelName> = new Set(['auth.unlock', 'auth.logout', 'auth.me']);
+/** Calls a screen makes by itself (polling): they must not keep an unattended session from locking. */
+export const notUserActivity: ReadonlySet<ChannelName> = new Set(['jobs.get', 'auth.me']);
 /** Channels a user who must change the password may call before doing so. */
 export const allowedBeforePasswordChange: ReadonlySet<ChannelName> = new Set([
   'auth.changePassword',

@@ -166,3 +166,18 @@ describe('idle lock', () => {
     expect(r.ok ? 'ok' : r.error.code).toBe('SESSION_LOCKED');
   });
 });
+
+describe('idle lock and polling', () => {
+  it('a screen polling job progress does not keep an unattended session alive', async () => {
+    const clock = manualClock(new Date('2026-11-20T09:00:00+08:00'));
+    t = openTestApp({ clock });
+    const admin = await setupAdmin(t);
+    for (let i = 0; i < 12; i++) {
+      clock.advanceMinutes(1);
+      await t.call('auth.me', {}, admin);
+      await t.call('jobs.get', { id: 'none' }, admin);
+    }
+    const r = await t.call('users.list', {}, admin);
+    expect(r.ok ? 'ok' : r.error.code).toBe('SESSION_LOCKED');
+  });
+});
