@@ -1,6 +1,7 @@
 import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
-import type { AuditEntryView, AuditVerifyResult } from './contract';
+import type { z } from 'zod';
+import type { AuditEntryView, AuditVerifyResult, auditListInput } from './contract';
 import { GENESIS_HASH, entryHash } from './hash';
 import { appendEntry, countEntries, distinctValues, iterateEntries, listEntries, type AuditLogTable } from './data';
 
@@ -80,20 +81,7 @@ const localDayStart = (isoDate: string, addDays = 0): string => {
   return d.toISOString();
 };
 
-export function listAudit(
-  db: Db,
-  input: {
-    page: number;
-    pageSize: number;
-    username?: string | undefined;
-    action?: string | undefined;
-    entity?: string | undefined;
-    entityId?: string | undefined;
-    from?: string | undefined;
-    to?: string | undefined;
-    text?: string | undefined;
-  },
-): { rows: AuditEntryView[]; total: number } {
+export function listAudit(db: Db, input: z.output<typeof auditListInput>): { rows: AuditEntryView[]; total: number } {
   const { rows, total } = listEntries(db, {
     ...input,
     fromIso: input.from ? localDayStart(input.from) : undefined,

@@ -1,5 +1,5 @@
 import type { AppContext } from '../app';
-import { recordAudit, type Actor } from '../audit/service';
+import { recordAudit, type Actor, type AuditAction } from '../audit/service';
 import { permissionsOf, type Permission, type Role } from '../contract/roles';
 import { writeTransaction } from '../db/connection';
 import { ServiceError, notFound } from '../errors';
@@ -269,86 +269,83 @@ export async function createUser(
   });
 }
 
-export function updateUserProfile(ctx: HandlerContext, input: { id: number; displayName: string; roles: Role[] }): UserView {
+/**
+ * One change to an account by an administrator: read it, check the rule, write, audit before and
+ * after — all in one write transaction. Returns the account as it now is.
+ */
+function changeUser(
+  ctx: HandlerContext,
+  id: number,
+  change: { action: AuditAction; detail?: string; check?: (u: UserRow) => void; apply: (u: UserRow, nowIso: string) => void },
+): UserView {
   const { app } = ctx;
   return writeTransaction(app.db, () => {
-    const u = requireUser(app, input.id);
-    if (!u.disabled) assertAdminRemains(app, u.id, input.roles.includes('administrator'));
+    const u = requireUser(app, id);
+    change.check?.(u);
     const before = toUserView(u, app.clock.now());
-    updateUser(app.db, u.id, { display_name: input.displayName, updated_at: app.clock.now().toISOString() });
-    setRoles(app.db, u.id, input.roles);
-    const after = toUserView(userById(app.db, u.id)!, app.clock.now());
-    recordAudit(app.db, app.clock, ctx.actor, { action: 'update', entity: 'user', entityId: u.id, before, after });
+    change.apply(u, app.clock.now().toISOString());
+    const after = toUserView(userById(app.db, id)!, app.clock.now());
+    recordAudit(app.db, app.clock, ctx.actor, {
+      action: change.action,
+      entity: 'user',
+      entityId: id,
+      before,
+      after,
+      detail: change.detail ?? null,
+    });
     return after;
+  });
+}
+
+export function updateUserProfile(ctx: HandlerContext, input: { id: number; displayName: string; roles: Role[] }): UserView {
+  return changeUser(ctx, input.id, {
+    action: 'update',
+    check: (u) => {
+      if (!u.disabled) assertAdminRemains(ctx.app, u.id, input.roles.includes('administrator'));
+    },
+    apply: (u, now) => {
+      updateUser(ctx.app.db, u.id, { display_name: input.displayName, updated_at: now });
+      setRoles(ctx.app.db, u.id, input.roles);
+    },
   });
 }
 
 export function setUserDisabled(ctx: HandlerContext, id: number, disabled: boolean): UserView {
-  const { app } = ctx;
   if (disabled && ctx.user?.id === id) throw new ServiceError('RULE_VIOLATION', '不能停用自己的账户');
-  const view = writeTransaction(app.db, () => {
-    const u = requireUser(app, id);
-    if (disabled) assertAdminRemains(app, u.id, false);
-    const before = toUserView(u, app.clock.now());
-    updateUser(app.db, id, { disabled: disabled ? 1 : 0, updated_at: app.clock.now().toISOString() });
-    const after = toUserView(userById(app.db, id)!, app.clock.now());
-    recordAudit(app.db, app.clock, ctx.actor, {
-      action: 'status',
-      entity: 'user',
-      entityId: id,
-      before,
-      after,
-      detail: disabled ? '停用账户' : '启用账户',
-    });
-    return after;
+  const view = changeUser(ctx, id, {
+    action: 'status',
+    detail: disabled ? '停用账户' : '启用账户',
+    check: (u) => {
+      if (disabled) assertAdminRemains(ctx.app, u.id, false);
+    },
+    apply: (u, now) => updateUser(ctx.app.db, u.id, { disabled: disabled ? 1 : 0, updated_at: now }),
   });
-  if (disabled) app.sessions.endAllOf(id);
+  if (disabled) ctx.app.sessions.endAllOf(id);
   return view;
 }
 
 export async function resetUserPassword(ctx: HandlerContext, id: number, newPassword: string): Promise<UserView> {
-  const { app } = ctx;
   const hash = await hashPassword(newPassword);
-  const view = writeTransaction(app.db, () => {
-    const u = requireUser(app, id);
-    const before = toUserView(u, app.clock.now());
-    updateUser(app.db, id, {
-      password_hash: hash,
-      must_change_password: 1,
-      failed_logins: 0,
-      locked_until: null,
-      updated_at: app.clock.now().toISOString(),
-    });
-    const after = toUserView(userById(app.db, id)!, app.clock.now());
-    recordAudit(app.db, app.clock, ctx.actor, {
-      action: 'password',
-      entity: 'user',
-      entityId: id,
-      before,
-      after,
-      detail: '管理员重置密码',
-    });
-    return after;
+  const view = changeUser(ctx, id, {
+    action: 'password',
+    detail: '管理员重置密码',
+    apply: (u, now) =>
+      updateUser(ctx.app.db, u.id, {
+        password_hash: hash,
+        must_change_password: 1,
+        failed_logins: 0,
+        locked_until: null,
+        updated_at: now,
+      }),
   });
-  app.sessions.endAllOf(id);
+  ctx.app.sessions.endAllOf(id);
   return view;
 }
 
 export function unlockUser(ctx: HandlerContext, id: number): UserView {
-  const { app } = ctx;
-  return writeTransaction(app.db, () => {
-    const u = requireUser(app, id);
-    const before = toUserView(u, app.clock.now());
-    updateUser(app.db, id, { failed_logins: 0, locked_until: null, updated_at: app.clock.now().toISOString() });
-    const after = toUserView(userById(app.db, id)!, app.clock.now());
-    recordAudit(app.db, app.clock, ctx.actor, {
-      action: 'status',
-      entity: 'user',
-      entityId: id,
-      before,
-      after,
-      detail: '管理员解除锁定',
-    });
-    return after;
+  return changeUser(ctx, id, {
+    action: 'status',
+    detail: '管理员解除锁定',
+    apply: (u, now) => updateUser(ctx.app.db, u.id, { failed_logins: 0, locked_until: null, updated_at: now }),
   });
 }
