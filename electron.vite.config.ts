@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
-import type { RollupOptions } from 'rollup';
+import type { BuildEnvironmentOptions } from 'vite';
 
 // zod ships /*@__PURE__*/ comments in places Rollup cannot use; they are harmless, so not worth a warning each build.
-const quietAnnotations: RollupOptions['onwarn'] = (warning, warn) => {
+const quietAnnotations: NonNullable<BuildEnvironmentOptions['rollupOptions']>['onwarn'] = (warning, warn) => {
   if (warning.code !== 'INVALID_ANNOTATION') warn(warning);
 };
 
