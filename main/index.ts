@@ -7,6 +7,7 @@ import { contentSecurityPolicy, isAllowedExternalUrl } from './core/http/securit
 import { dataDirFrom, defaultDataDir } from './core/paths';
 import { appVersion } from './core/version';
 import { bindIpc } from './ipc';
+import { appUrlMatcher } from './ipcGuard';
 
 // Electron lifecycle and windows only. Everything the app does goes through the handler registry.
 
@@ -18,10 +19,7 @@ let mainWindow: BrowserWindow | null = null;
 const rendererUrl = process.env.ELECTRON_RENDERER_URL; // set by `electron-vite dev`
 const rendererFile = join(__dirname, '../renderer/index.html');
 
-function isAppUrl(url: string): boolean {
-  if (rendererUrl) return url.startsWith(rendererUrl);
-  return url.startsWith('file://') && decodeURIComponent(new URL(url).pathname).endsWith('/renderer/index.html');
-}
+const isAppUrl = appUrlMatcher(rendererUrl);
 
 /** better-sqlite3 built for Electron's ABI lives apart from the Node build (scripts/electron-native.mjs). */
 function electronNativeBinding(): string {
