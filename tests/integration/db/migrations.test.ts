@@ -57,6 +57,21 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0003 creates number series and issued numbers that can only be voided', () => {
+    const { db } = freshDb();
+    migrate(db, allMigrations.slice(0, 3));
+    db.prepare("INSERT INTO number_series VALUES ('J500118-2026', 1, 999999, 't')").run();
+    const insert = db.prepare(
+      "INSERT INTO issued_numbers (number, series, serial, status, entity, entity_id, issued_at) VALUES (?, 'J500118-2026', ?, 'issued', 'x', '1', 't')",
+    );
+    insert.run('J500118-2026-000001', 1);
+    expect(() => insert.run('J500118-2026-000001b', 1)).toThrow(/UNIQUE/);
+    expect(() => db.prepare("UPDATE issued_numbers SET status = 'void'").run()).toThrow(/CHECK/); // a void needs its reason
+    db.prepare("UPDATE issued_numbers SET status = 'void', void_reason = '作废'").run();
+    expect(() => db.prepare('DELETE FROM issued_numbers').run()).toThrow(/never deleted/);
+    db.close();
+  });
+
   it('run all pending migrations in one transaction: a failure leaves the file untouched', () => {
     const { db } = freshDb();
     const broken: Migration[] = [
