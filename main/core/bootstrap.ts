@@ -25,10 +25,15 @@ export async function applyInitAdmin(app: AppContext, spec: string | undefined):
   return true;
 }
 
-/** Checks every few minutes whether today's automatic backup is due. */
+/** Every few minutes: take today's automatic backup when due, and refresh the planner's statistics. */
 export function startBackupSchedule(app: AppContext, everyMs = 5 * 60_000): () => void {
   const tick = (): void => {
     runDailyBackupIfDue(app).catch((e: unknown) => logError(app, 'daily-backup', e));
+    try {
+      app.db.pragma('optimize');
+    } catch (e) {
+      logError(app, 'optimize', e);
+    }
   };
   const first = setTimeout(tick, 30_000);
   const timer = setInterval(tick, everyMs);

@@ -26,6 +26,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('synchronous = FULL');
   }
   db.pragma('foreign_keys = ON');
+  // Keeps the query planner's statistics fresh (SQLite's advice for long-lived connections): without
+  // them a filtered audit page picked the wrong index and ran four times slower at 200,000 entries.
+  if (!options.readonly) db.pragma('optimize = 0x10002');
   return db;
 }
 

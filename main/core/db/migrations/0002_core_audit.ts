@@ -23,10 +23,12 @@ export const m0002: Migration = {
         hash TEXT NOT NULL UNIQUE
       ) STRICT;
 
+      -- Lists are newest first (ORDER BY id DESC): ending each index in id lets SQLite read a
+      -- filtered page in order instead of sorting every matching entry.
       CREATE INDEX audit_log_at ON audit_log(at);
-      CREATE INDEX audit_log_entity ON audit_log(entity, entity_id);
-      CREATE INDEX audit_log_user ON audit_log(username, at);
-      CREATE INDEX audit_log_action ON audit_log(action, at);
+      CREATE INDEX audit_log_entity ON audit_log(entity, entity_id, id);
+      CREATE INDEX audit_log_user ON audit_log(username, id);
+      CREATE INDEX audit_log_action ON audit_log(action, id);
 
       CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
       BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
