@@ -1,7 +1,8 @@
 // Layering rules (architecture): data flows renderer → preload → main, and only the contract is shared.
 //  - renderer/ imports from main/ only contract files, and never Node, Electron or database code;
 //  - preload/ imports only electron and contract files;
-//  - contract files import only zod and other contract files (the renderer bundles them).
+//  - contract files, and the pure rule modules in main/core/idnumber and main/core/codes, import only
+//    zod and each other (the renderer bundles them).
 // Part of `npm run lint`; a test runs it too, on a planted violation, so the check itself can fail.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -24,6 +25,11 @@ const isContract = (file) => {
   const r = rel(file);
   return /^main\/.*\/contract\.ts$/.test(r) || r.startsWith('main/core/contract/');
 };
+
+// Pure rule modules the renderer also runs for instant form feedback (ID numbers, national code
+// tables). Like contract files, they may import nothing but zod and each other.
+const sharedFolders = ['main/core/idnumber/', 'main/core/codes/'];
+const isShared = (file) => isContract(file) || sharedFolders.some((f) => rel(file).startsWith(f));
 
 function resolveImport(from, spec) {
   const base = resolve(dirname(from), spec);
@@ -49,7 +55,7 @@ for (const file of walk(join(root, 'renderer'))) {
     if (forbiddenInRenderer.test(spec)) problems.push(`${rel(file)}: renderer must not import "${spec}"`);
     if (spec.startsWith('.')) {
       const target = resolveImport(file, spec);
-      if (rel(target).startsWith('main/') && !isContract(target))
+      if (rel(target).startsWith('main/') && !isShared(target))
         problems.push(`${rel(file)}: renderer may import only contract files from main/, not "${spec}"`);
       if (rel(target).startsWith('preload/')) problems.push(`${rel(file)}: renderer must not import preload code ("${spec}")`);
     }
@@ -64,10 +70,10 @@ for (const file of walk(join(root, 'preload'))) {
   }
 }
 
-for (const file of walk(join(root, 'main')).filter(isContract)) {
+for (const file of walk(join(root, 'main')).filter(isShared)) {
   for (const spec of imports(file)) {
     if (spec === 'zod') continue;
-    if (!spec.startsWith('.') || !isContract(resolveImport(file, spec)))
+    if (!spec.startsWith('.') || !isShared(resolveImport(file, spec)))
       problems.push(`${rel(file)}: a contract file may import only zod and contract files, not "${spec}"`);
   }
 }

@@ -37,6 +37,8 @@ describe('layering check', () => {
       'main/core/auth/contract.ts': "import { x } from '../db/connection';\nexport const c = x;\n",
       'renderer/src/app.tsx': "import { x } from '../../main/core/db/connection';\nimport fs from 'node:fs';\n",
       'preload/index.ts': "import { x } from '../main/core/db/connection';\n",
+      'main/core/idnumber/residentId.ts': "import fs from 'node:fs';\nexport const y = fs;\n",
+      'renderer/src/idCheck.ts': "import { y } from '../../main/core/idnumber/residentId';\n",
     });
     const r = runCheck(dir);
     expect(r.status).toBe(1);
@@ -44,5 +46,8 @@ describe('layering check', () => {
     expect(r.stderr).toContain('renderer must not import "node:fs"');
     expect(r.stderr).toContain('a contract file may import only zod');
     expect(r.stderr).toContain('preload may import only electron');
+    // Shared rule modules are open to the renderer but held to the contract's purity.
+    expect(r.stderr).toContain('main/core/idnumber/residentId.ts: a contract file may import only zod');
+    expect(r.stderr).not.toContain('renderer/src/idCheck.ts');
   });
 });
