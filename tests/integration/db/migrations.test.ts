@@ -72,6 +72,26 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0005 creates marriage registrations whose dissolution needs its date, and the refusal and blacklist tables', () => {
+    const { db } = freshDb();
+    migrate(db, allMigrations.slice(0, 5));
+    expect(tables(db)).toEqual(
+      expect.arrayContaining(['marriage_registrations', 'marriage_parties', 'marriage_refusals', 'credit_blacklist']),
+    );
+    const insert = db.prepare(
+      "INSERT INTO marriage_registrations (status, registration_date, certificate_number, division_code, party_origin, cross_province, created_at, updated_at, dissolved_at) VALUES (?, '2026-05-20', ?, '500118', 'mainland', 0, 't', 't', ?)",
+    );
+    insert.run('registered', 'J1', null);
+    expect(() => insert.run('dissolved', 'J2', null)).toThrow(/CHECK/);
+    expect(() => insert.run('registered', 'J1', null)).toThrow(/UNIQUE/);
+    expect(() =>
+      db
+        .prepare("INSERT INTO marriage_refusals (refusal_date, reasons, application, created_at) VALUES ('d', '[]', '{}', 't')")
+        .run(),
+    ).toThrow(/CHECK/);
+    db.close();
+  });
+
   it('run all pending migrations in one transaction: a failure leaves the file untouched', () => {
     const { db } = freshDb();
     const broken: Migration[] = [
