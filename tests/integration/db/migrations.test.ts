@@ -92,6 +92,24 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0006 adds divorce applications (one open per marriage) and keeps a dissolved marriage dissolved', () => {
+    const { db } = freshDb();
+    migrate(db, allMigrations.slice(0, 6));
+    db.prepare(
+      "INSERT INTO marriage_registrations (id, status, registration_date, certificate_number, division_code, party_origin, cross_province, created_at, updated_at) VALUES (1, 'registered', '2025-06-01', 'J1', '500118', 'mainland', 0, 't', 't')",
+    ).run();
+    const apply = db.prepare(
+      "INSERT INTO divorce_applications (marriage_id, status, receipt_date, withdrawal_from, withdrawal_to, certificate_from, certificate_to, agreement, created_at, updated_at) VALUES (1, 'pending', '2025-09-04', '2025-09-05', '2025-10-09', '2025-10-10', '2025-11-10', '{}', 't', 't')",
+    );
+    apply.run();
+    expect(() => apply.run()).toThrow(/UNIQUE/);
+    db.prepare("UPDATE marriage_registrations SET status = 'dissolved', dissolved_at = 't', dissolved_by_divorce = 1").run();
+    expect(() => db.prepare("UPDATE marriage_registrations SET status = 'registered', dissolved_at = NULL").run()).toThrow(
+      /stays dissolved/,
+    );
+    db.close();
+  });
+
   it('run all pending migrations in one transaction: a failure leaves the file untouched', () => {
     const { db } = freshDb();
     const broken: Migration[] = [
