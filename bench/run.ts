@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchAudit, benchDbOpen, benchHttp, benchTestPage } from './core';
+import { benchMarriageSearch } from './marriage';
 import type { BenchResult } from './measure';
 
 async function main(): Promise<void> {
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     results.push(...(await benchTestPage(quick ? 5 : 20)));
     results.push(await benchHttp(tmp(), quick ? 100 : 1000));
     results.push(...(await benchAudit(tmp(), quick ? 20_000 : 200_000)));
+    results.push(await benchMarriageSearch(tmp(), quick ? 20_000 : 1_000_000));
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

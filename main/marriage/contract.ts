@@ -160,6 +160,17 @@ export const marriageContract = {
     summary: '读取一条结婚登记记录',
     mutates: false,
   }),
+  'marriage.search': channel({
+    input: z
+      .object({
+        query: z.string().trim().min(1).max(60).describe('结婚证字号、证件号码或姓名'),
+      })
+      .strict(),
+    output: returns<RegistrationView[]>(),
+    access: needs('marriage.register'),
+    summary: '按结婚证字号、证件号码或姓名（全名或开头）查找结婚登记；列表中证件号码脱敏',
+    mutates: false,
+  }),
   'marriage.blacklist.list': channel({
     input: z.object({}).strict(),
     output: returns<BlacklistEntryView[]>(),

@@ -131,3 +131,25 @@ export const blacklistById = (db: Db, id: number): BlacklistRow | undefined =>
 
 export const listBlacklist = (db: Db): BlacklistRow[] =>
   all(db, q.selectFrom('credit_blacklist').selectAll().orderBy('listed_from', 'desc').orderBy('id', 'desc'));
+
+/**
+ * Registrations matching a certificate number, a document number, or a name (full or beginning),
+ * newest first. Every branch is an index lookup: the counter searches while the couple waits.
+ */
+export function findRegistrationIds(
+  db: Db,
+  by: { certificateNumber: string } | { documentNumber: string } | { namePrefix: string },
+  limit: number,
+): number[] {
+  if ('certificateNumber' in by) {
+    return all(
+      db,
+      q.selectFrom('marriage_registrations').select('id').where('certificate_number', '=', by.certificateNumber),
+    ).map((r) => r.id);
+  }
+  let parties = q.selectFrom('marriage_parties').select('registration_id');
+  if ('documentNumber' in by) parties = parties.where('document_number', '=', by.documentNumber);
+  // A range instead of LIKE: it uses the name index for any script, CJK included.
+  else parties = parties.where('name', '>=', by.namePrefix).where('name', '<', `${by.namePrefix}\u{10FFFF}`);
+  return all(db, parties.orderBy('registration_id', 'desc').limit(limit)).map((r) => r.registration_id);
+}

@@ -4,7 +4,9 @@ import { writeTransaction } from '../core/db/connection';
 import { ServiceError, notFound } from '../core/errors';
 import type { HandlerContext } from '../core/handler';
 import { localTodayIso } from '../core/idnumber/dates';
-import { validateDocument, type DocumentType } from '../core/idnumber/otherDocuments';
+import { maskDocumentNumber, validateDocument, type DocumentType } from '../core/idnumber/otherDocuments';
+import { normalizeDocumentNumber } from '../core/idnumber/normalize';
+import { parseResidentId } from '../core/idnumber/residentId';
 import { allocateNumber, type SeriesSpec } from '../core/numbering/service';
 import { getSettings } from '../core/settings/service';
 import { checkApplication, type CheckedApplication, type RegisterLookups } from './checks';
@@ -16,6 +18,7 @@ import {
   insertParty,
   insertRefusal,
   insertRegistration,
+  findRegistrationIds,
   listBlacklist,
   nextRegistrationId,
   partiesOf,
@@ -94,7 +97,7 @@ function partyView(p: PartyRow): PartyView {
   };
 }
 
-function registrationView(r: RegistrationRow, parties: PartyRow[]): RegistrationView {
+function registrationView(r: RegistrationRow, parties: PartyRow[], mask = false): RegistrationView {
   const man = parties.find((p) => p.sex === 'male')!;
   const woman = parties.find((p) => p.sex === 'female')!;
   return {
@@ -105,10 +108,36 @@ function registrationView(r: RegistrationRow, parties: PartyRow[]): Registration
     divisionCode: r.division_code,
     partyOrigin: r.party_origin as RegistrationView['partyOrigin'],
     crossProvince: r.cross_province === 1,
-    parties: [partyView(man), partyView(woman)],
+    parties: mask ? [maskedParty(partyView(man)), maskedParty(partyView(woman))] : [partyView(man), partyView(woman)],
     dissolvedAt: r.dissolved_at,
     createdAt: r.created_at,
   };
+}
+
+// Lists show ID numbers masked (500118********1234): a screen of search results must not expose
+// everyone's number to whoever passes the counter. The record page shows it in full.
+const maskedParty = (p: PartyView): PartyView => ({ ...p, documentNumber: maskDocumentNumber(p.documentType, p.documentNumber) });
+
+/** Old 15-digit IDs are stored converted to 18 digits; search by either. */
+function storedDocumentNumber(number: string): string {
+  if (!/^\d{15}$/.test(number)) return number;
+  const parsed = parseResidentId(number);
+  return parsed.ok ? parsed.value.id : number;
+}
+
+const CERTIFICATE = /^(J|L|BJ|BL)\d{6}-\d{4}-\d{6}$/;
+
+export function searchRegistrations(app: AppContext, query: string): RegistrationView[] {
+  const text = query.trim();
+  const upper = normalizeDocumentNumber(text);
+  const by = CERTIFICATE.test(upper)
+    ? { certificateNumber: upper }
+    : /^[0-9A-Z()]{6,}$/.test(upper) && /\d{5}/.test(upper)
+      ? { documentNumber: storedDocumentNumber(upper) }
+      : { namePrefix: text };
+  return findRegistrationIds(app.db, by, 50).map((id) =>
+    registrationView(registrationById(app.db, id)!, partiesOf(app.db, id), true),
+  );
 }
 
 export function getRegistration(app: AppContext, id: number): RegistrationView {

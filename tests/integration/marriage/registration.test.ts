@@ -269,3 +269,20 @@ describe('refusal reasons at acceptance (受理)', () => {
     expect(cannot.ok ? 'ok' : cannot.error.message).toContain('未发现不予办理的理由');
   });
 });
+
+describe('search', () => {
+  it('finds by certificate number, ID number (full-width too) or name, with ID numbers masked in the list', async () => {
+    const r = await t.must('marriage.register', application(man(), woman()), clerk);
+    const byNumber = await t.must('marriage.search', { query: 'j500118-2026-000001' }, clerk);
+    expect(byNumber.map((x) => x.id)).toEqual([r.id]);
+    const id = residentId('2000-07-15', 'female');
+    const byId = await t.must('marriage.search', { query: id.toLowerCase() }, clerk);
+    expect(byId.map((x) => x.id)).toEqual([r.id]);
+    expect(byId[0]!.parties[1].documentNumber).toBe(`${id.slice(0, 6)}********${id.slice(-4)}`);
+    expect((await t.must('marriage.search', { query: '张' }, clerk)).map((x) => x.id)).toEqual([r.id]);
+    expect((await t.must('marriage.search', { query: '李娜' }, clerk)).map((x) => x.id)).toEqual([r.id]);
+    expect(await t.must('marriage.search', { query: '王' }, clerk)).toEqual([]);
+    // The record page shows the full number.
+    expect((await t.must('marriage.get', { id: r.id }, clerk)).parties[1].documentNumber).toBe(id);
+  });
+});
