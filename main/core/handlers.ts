@@ -6,6 +6,10 @@ import { documentsHandlers } from './documents/handlers';
 import type { HandlerMap } from './handler';
 import { jobsHandlers } from './jobs/handlers';
 import { settingsHandlers } from './settings/handlers';
+import { marriageCounterHandlers } from '../marriage/counter/handlers';
+import { marriageHandlers } from '../marriage/handlers';
+import { divorceHandlers } from '../marriage/divorce/handlers';
+import { marriageDocumentsHandlers } from '../marriage/documents/handlers';
 
 // Every channel of the contract must have exactly one handler: `satisfies` fails the build if one
 // is missing, and each area's map is typed against the contract by defineHandlers.
@@ -16,4 +20,8 @@ export const handlers = {
   ...backupHandlers,
   ...jobsHandlers,
   ...documentsHandlers,
+  ...marriageCounterHandlers,
+  ...marriageHandlers,
+  ...divorceHandlers,
+  ...marriageDocumentsHandlers,
 } satisfies HandlerMap<ChannelName>;

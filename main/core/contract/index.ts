@@ -5,6 +5,10 @@ import { backupContract } from '../backup/contract';
 import { documentsContract } from '../documents/contract';
 import { jobsContract } from '../jobs/contract';
 import { settingsContract } from '../settings/contract';
+import { marriageCounterContract } from '../../marriage/counter/contract';
+import { marriageContract } from '../../marriage/contract';
+import { divorceContract } from '../../marriage/divorce/contract';
+import { marriageDocumentsContract } from '../../marriage/documents/contract';
 import type { Result } from './result';
 
 // The one list of everything the renderer may ask of main. Main, preload and renderer all import
@@ -16,6 +20,10 @@ export const contract = {
   ...backupContract,
   ...jobsContract,
   ...documentsContract,
+  ...marriageCounterContract,
+  ...marriageContract,
+  ...divorceContract,
+  ...marriageDocumentsContract,
 };
 
 /** The parts, kept so a test can prove no module repeats another's channel name (spread would hide it). */
@@ -26,6 +34,10 @@ export const contractParts: readonly object[] = [
   backupContract,
   jobsContract,
   documentsContract,
+  marriageCounterContract,
+  marriageContract,
+  divorceContract,
+  marriageDocumentsContract,
 ];
 
 export type Contract = typeof contract;

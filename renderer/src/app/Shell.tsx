@@ -25,8 +25,15 @@ export function Shell() {
   const items = visibleItems(permissions);
   const entry = (i: (typeof items)[number]) => ({ key: i.path, icon: i.icon, label: <Link to={i.path}>{t(i.label)}</Link> });
   const system = items.filter((i) => i.section === 5);
+  // A module's screens sit in a submenu under its landing page (which opens as the first entry).
+  const withChildren = (i: (typeof items)[number]) => {
+    const children = items.filter((c) => c.parent === i.path);
+    if (children.length === 0) return entry(i);
+    const overview = { ...entry(i), label: <Link to={i.path}>{t(i.overviewLabel ?? i.label)}</Link> };
+    return { key: `${i.path}/*`, icon: i.icon, label: t(i.label), children: [overview, ...children.map(entry)] };
+  };
   const menuItems: MenuProps['items'] = [
-    ...items.filter((i) => i.section < 5).map(entry),
+    ...items.filter((i) => i.section < 5 && !i.parent).map(withChildren),
     {
       type: 'group',
       key: 'system',
@@ -40,7 +47,12 @@ export function Shell() {
   ];
   // Nothing is highlighted on a page outside the menu (403 / 404), rather than a misleading 首页.
   const selected =
-    location.pathname === '/' ? '/' : items.find((i) => i.path !== '/' && location.pathname.startsWith(i.path))?.path;
+    location.pathname === '/'
+      ? '/'
+      : items
+          .filter((i) => i.path !== '/' && (location.pathname === i.path || location.pathname.startsWith(`${i.path}/`)))
+          .sort((a, b) => b.path.length - a.path.length)[0]?.path;
+  const openKeys = items.filter((i) => i.parent && i.path === selected).map((i) => `${i.parent}/*`);
 
   return (
     <Layout style={{ height: '100vh' }}>
@@ -79,7 +91,13 @@ export function Shell() {
       <Layout>
         <Sider width={208} theme="light" style={{ borderRight: '1px solid #f0f0f0', overflow: 'auto' }}>
           <nav aria-label={t('nav.main')}>
-            <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={menuItems} style={{ borderInlineEnd: 0 }} />
+            <Menu
+              mode="inline"
+              selectedKeys={selected ? [selected] : []}
+              defaultOpenKeys={[...openKeys, ...(selected === '/marriage' ? ['/marriage/*'] : [])]}
+              items={menuItems}
+              style={{ borderInlineEnd: 0 }}
+            />
           </nav>
         </Sider>
         <Content style={{ overflow: 'auto', padding: 24, background: '#f5f5f5' }}>

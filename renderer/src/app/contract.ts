@@ -18,3 +18,4 @@ export {
 } from '../../../main/core/settings/contract';
 export type { BackupView, BackupKind, SystemInfo, IntegrityResult } from '../../../main/core/backup/contract';
 export type { JobView } from '../../../main/core/jobs/contract';
+export * from '../../../main/marriage/counter/contract';

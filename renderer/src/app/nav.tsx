@@ -9,6 +9,10 @@ import {
   TeamOutlined,
   ToolOutlined,
   BankOutlined,
+  CalendarOutlined,
+  GiftOutlined,
+  ScheduleOutlined,
+  SoundOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission } from './contract';
@@ -26,6 +30,10 @@ export interface NavItem {
   allowed: Allowed;
   /** Alt+<section> jumps to the first item of the section the user may open. */
   section: 1 | 2 | 3 | 4 | 5;
+  /** Shown in the menu under this item's path (a module's screens under its landing page). */
+  parent?: string;
+  /** Label of the parent's own entry inside its submenu. */
+  overviewLabel?: MessageKey;
 }
 
 const everyone: Allowed = () => true;
@@ -36,7 +44,22 @@ const needs =
 
 export const navItems: NavItem[] = [
   { path: '/', label: 'nav.home', icon: <HomeOutlined />, allowed: everyone, section: 1 },
-  { path: '/marriage', label: 'nav.marriage', icon: <HeartOutlined />, allowed: needs('marriage.register'), section: 2 },
+  {
+    path: '/marriage',
+    label: 'nav.marriage',
+    icon: <HeartOutlined />,
+    allowed: needs('marriage.register'),
+    section: 2,
+    overviewLabel: 'nav.marriageHome',
+  },
+  ...(
+    [
+      ['/marriage/counter', 'nav.marriageCounter', <SoundOutlined key="i" />, needs('marriage.register')],
+      ['/marriage/appointments', 'nav.marriageAppointments', <CalendarOutlined key="i" />, needs('marriage.register')],
+      ['/marriage/ceremonies', 'nav.marriageCeremonies', <GiftOutlined key="i" />, needs('marriage.register')],
+      ['/marriage/counter-setup', 'nav.marriageCounterSetup', <ScheduleOutlined key="i" />, needs('marriage.supervise')],
+    ] as const
+  ).map(([path, label, icon, allowed]): NavItem => ({ path, label, icon, allowed, section: 2, parent: '/marriage' })),
   {
     path: '/funeral',
     label: 'nav.funeral',

@@ -2,6 +2,10 @@ import { Button, Result } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, Route, Routes } from 'react-router';
 import { FuneralPage } from '../funeral/FuneralPage';
+import { AppointmentsPage } from '../marriage/counter/AppointmentsPage';
+import { CeremoniesPage } from '../marriage/counter/CeremoniesPage';
+import { CounterPage } from '../marriage/counter/CounterPage';
+import { CounterSetupPage } from '../marriage/counter/CounterSetupPage';
 import { MarriagePage } from '../marriage/MarriagePage';
 import { PlaceNamesPage } from '../placenames/PlaceNamesPage';
 import { AuditPage } from '../system/audit/AuditPage';
@@ -16,6 +20,10 @@ import { Shell } from './Shell';
 
 const pages: Record<string, ReactNode> = {
   '/marriage': <MarriagePage />,
+  '/marriage/counter': <CounterPage />,
+  '/marriage/appointments': <AppointmentsPage />,
+  '/marriage/ceremonies': <CeremoniesPage />,
+  '/marriage/counter-setup': <CounterSetupPage />,
   '/funeral': <FuneralPage />,
   '/placenames': <PlaceNamesPage />,
   '/system/users': <UsersPage />,
