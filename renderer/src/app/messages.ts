@@ -11,6 +11,7 @@ export const messages = {
   'nav.home': { zh: '首页', en: 'Home' },
   'nav.marriage': { zh: '婚姻登记', en: 'Marriage registration' },
   'nav.marriageHome': { zh: '业务概览', en: 'Overview' },
+  'nav.marriageRegister': { zh: '结婚登记', en: 'Marriage registration' },
   'nav.marriageCounter': { zh: '叫号窗口', en: 'Counter queue' },
   'nav.marriageAppointments': { zh: '预约登记', en: 'Appointments' },
   'nav.marriageCeremonies': { zh: '颁证仪式', en: 'Ceremonies' },

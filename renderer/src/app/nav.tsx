@@ -1,18 +1,19 @@
 import {
   AuditOutlined,
+  BankOutlined,
+  CalendarOutlined,
   CloudServerOutlined,
   EnvironmentOutlined,
+  FormOutlined,
+  GiftOutlined,
   HeartOutlined,
   HomeOutlined,
   PrinterOutlined,
+  ScheduleOutlined,
   SettingOutlined,
+  SoundOutlined,
   TeamOutlined,
   ToolOutlined,
-  BankOutlined,
-  CalendarOutlined,
-  GiftOutlined,
-  ScheduleOutlined,
-  SoundOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission } from './contract';
@@ -54,6 +55,7 @@ export const navItems: NavItem[] = [
   },
   ...(
     [
+      ['/marriage/register', 'nav.marriageRegister', <FormOutlined key="i" />, needs('marriage.register')],
       ['/marriage/counter', 'nav.marriageCounter', <SoundOutlined key="i" />, needs('marriage.register')],
       ['/marriage/appointments', 'nav.marriageAppointments', <CalendarOutlined key="i" />, needs('marriage.register')],
       ['/marriage/ceremonies', 'nav.marriageCeremonies', <GiftOutlined key="i" />, needs('marriage.register')],

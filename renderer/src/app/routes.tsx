@@ -7,6 +7,8 @@ import { CeremoniesPage } from '../marriage/counter/CeremoniesPage';
 import { CounterPage } from '../marriage/counter/CounterPage';
 import { CounterSetupPage } from '../marriage/counter/CounterSetupPage';
 import { MarriagePage } from '../marriage/MarriagePage';
+import { MarriageRecordPage } from '../marriage/registration/MarriageRecordPage';
+import { MarriageRegistrationPage } from '../marriage/registration/MarriageRegistrationPage';
 import { PlaceNamesPage } from '../placenames/PlaceNamesPage';
 import { AuditPage } from '../system/audit/AuditPage';
 import { BackupPage } from '../system/backup/BackupPage';
@@ -20,6 +22,8 @@ import { Shell } from './Shell';
 
 const pages: Record<string, ReactNode> = {
   '/marriage': <MarriagePage />,
+  '/marriage/register': <MarriageRegistrationPage />,
+  '/marriage/records/:id': <MarriageRecordPage />,
   '/marriage/counter': <CounterPage />,
   '/marriage/appointments': <AppointmentsPage />,
   '/marriage/ceremonies': <CeremoniesPage />,

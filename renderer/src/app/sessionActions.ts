@@ -67,7 +67,21 @@ export async function signOut(notice: string | null = null): Promise<void> {
     // Signing out locally is what matters; the service forgets idle sessions on its own.
   }
   queryClient.clear();
+  clearDrafts();
   setSession({ phase: 'login', me: null, notice });
+}
+
+/**
+ * Unfinished forms are kept per tab (keys ending in `.draft`) so a lock screen or reload loses
+ * nothing; signing out removes them, since they hold citizens' personal data.
+ */
+function clearDrafts(): void {
+  try {
+    for (const key of Object.keys(sessionStorage))
+      if (key.startsWith('registry.') && key.endsWith('.draft')) sessionStorage.removeItem(key);
+  } catch {
+    // No storage: nothing was kept.
+  }
 }
 
 /** Refreshes the office name shown in titles (after settings change). */

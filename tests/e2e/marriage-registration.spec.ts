@@ -1,0 +1,111 @@
+import type { Page } from '@playwright/test';
+import { residentIdCheckChar } from '../../main/core/idnumber/residentId';
+import { expect, test } from './fixtures';
+
+// A clerk registers a couple in the served app, from the queue ticket to the certificate PDF, and
+// a couple that does not qualify gets the refusal notice.
+
+const id = (birth: string, seq: string) => `500118${birth}${seq}` + residentIdCheckChar(`500118${birth}${seq}`);
+
+async function login(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByLabel('密码', { exact: true }).press('Enter');
+}
+
+async function fillParty(page: Page, index: 0 | 1, documentNumber: string, name: string): Promise<void> {
+  const panel = page.getByTestId(`party-${index}`);
+  await panel.getByLabel('证件号码').fill(documentNumber);
+  await panel.getByLabel('证件号码').press('Enter'); // derives birth date, sex and province, moves to 姓名
+  await expect(panel.getByTestId(`party-${index}-age`)).toBeVisible();
+  await panel.getByLabel('姓名').fill(name);
+  await panel.getByLabel('民族').click();
+  await page.keyboard.type('汉族');
+  await page.keyboard.press('Enter');
+  for (const box of await panel.getByRole('checkbox').all()) await box.check();
+}
+
+test('from ticket to certificate PDF, and a refusal with its notice', async ({ page, served }) => {
+  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).replaceAll('-', '');
+  const year = Number(today.slice(0, 4));
+
+  await page.goto(served.url);
+  await test.step('first run: the administrator sets the division code and creates a clerk', async () => {
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('姓名').fill('系统管理员');
+    await page.getByLabel('密码', { exact: true }).fill('Admin1234');
+    await page.getByLabel('确认密码').fill('Admin1234');
+    await page.getByLabel('确认密码').press('Enter');
+    await page.getByRole('navigation').getByText('单位设置').click();
+    await page.getByLabel('单位名称').fill('永川区婚姻登记处');
+    await page.getByLabel('行政区划代码').fill('500118');
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect(page.getByText('已保存').first()).toBeVisible();
+    await page.getByRole('navigation').getByText('用户管理').click();
+    await page.getByRole('button', { name: '新建用户' }).click();
+    const dialog = page.getByRole('dialog', { name: '新建用户' });
+    await dialog.getByLabel('用户名').fill('wangfang');
+    await dialog.getByLabel('姓名').fill('王芳');
+    await dialog.getByLabel('角色').click();
+    await page.keyboard.type('婚姻登记员');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await dialog.getByLabel('初始密码').fill('Initial123');
+    await dialog.getByLabel('初始密码').press('Enter');
+    await expect(dialog).toBeHidden();
+    await page.getByRole('button', { name: '退出' }).click();
+    await login(page, 'wangfang', 'Initial123');
+    await page.getByLabel('原密码').fill('Initial123');
+    await page.getByLabel('新密码', { exact: true }).fill('Clerk1234');
+    await page.getByLabel('确认新密码').fill('Clerk1234');
+    await page.getByLabel('确认新密码').press('Enter');
+  });
+
+  await test.step('the couple draws a ticket and is called', async () => {
+    await page.getByRole('navigation').getByText('婚姻登记', { exact: true }).click();
+    await page.getByRole('navigation').getByText('叫号窗口', { exact: true }).click();
+    await expect(page.getByRole('heading', { name: '叫号窗口' })).toBeVisible();
+    await page.getByRole('button', { name: /现场取号/ }).click();
+    const dialog = page.getByRole('dialog', { name: '现场取号' });
+    await dialog.getByLabel('当事人（可不填）').fill('张伟、李娜');
+    await dialog.getByLabel('当事人（可不填）').press('Enter');
+    await expect(page.getByRole('dialog', { name: /J001\.pdf/ })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F2');
+    await expect(page.getByRole('row', { name: /J001/ })).toContainText('已叫号');
+  });
+
+  await test.step('registration: ID first, check, register, certificate number', async () => {
+    await page.getByRole('navigation').getByText('结婚登记', { exact: true }).click();
+    await fillParty(page, 0, id('19980302', '013'), '张伟');
+    await fillParty(page, 1, id('20000715', '024'), '李娜');
+    await page.keyboard.press('F9');
+    await expect(page.getByTestId('check-result')).toContainText('符合结婚登记条件');
+    await page.getByTestId('register').click();
+    await page.getByTestId('confirm-register').click();
+    await expect(page.getByTestId('certificate-number')).toHaveText(`J500118-${year}-000001`);
+  });
+
+  await test.step('the certificate preview PDF opens for checking and printing', async () => {
+    await page.getByRole('button', { name: '结婚证预览（样本）' }).click();
+    const preview = page.getByRole('dialog', { name: /结婚证-J500118-.*-预览\.pdf/ });
+    await expect(preview).toBeVisible();
+    await expect(preview.locator('iframe[title="文书预览"]')).toBeVisible();
+    await expect(preview.getByRole('button', { name: '打印' })).toBeVisible();
+    await page.keyboard.press('Escape');
+  });
+
+  await test.step('an under-age couple is refused and gets the notice', async () => {
+    await page.getByTestId('next-couple').click();
+    const young = `${year - 21}0101`;
+    await fillParty(page, 0, id(young, '033'), '刘洋');
+    await fillParty(page, 1, id('20000101', '044'), '陈静');
+    await page.keyboard.press('F9');
+    await expect(page.getByTestId('check-result')).toContainText('未达法定婚龄 22 周岁');
+    await page.getByTestId('refuse').click();
+    await page.getByTestId('confirm-refuse').click();
+    await expect(page.getByTestId('refusal-record')).toContainText('未达法定婚龄');
+    await page.getByRole('button', { name: '不予办理结婚登记通知单' }).click();
+    await expect(page.getByRole('dialog', { name: /不予办理结婚登记通知单-.*\.pdf/ })).toBeVisible();
+  });
+});
