@@ -10,6 +10,7 @@ import { marriageCounterHandlers } from '../marriage/counter/handlers';
 import { marriageHandlers } from '../marriage/handlers';
 import { divorceHandlers } from '../marriage/divorce/handlers';
 import { marriageDocumentsHandlers } from '../marriage/documents/handlers';
+import { marriageNumbersHandlers } from '../marriage/numbers/handlers';
 
 // Every channel of the contract must have exactly one handler: `satisfies` fails the build if one
 // is missing, and each area's map is typed against the contract by defineHandlers.
@@ -24,4 +25,5 @@ export const handlers = {
   ...marriageHandlers,
   ...divorceHandlers,
   ...marriageDocumentsHandlers,
+  ...marriageNumbersHandlers,
 } satisfies HandlerMap<ChannelName>;

@@ -77,6 +77,11 @@ export const nextRegistrationId = (db: Db): number =>
     q.selectFrom('marriage_registrations').select((eb) => eb.fn.max('id').as('max')),
   )?.max ?? 0) + 1;
 
+/** A spoiled print: the registration moves to its newly drawn certificate number. */
+export function replaceCertificateNumber(db: Db, id: number, number: string, at: string): void {
+  run(db, q.updateTable('marriage_registrations').set({ certificate_number: number, updated_at: at }).where('id', '=', id));
+}
+
 export function insertParty(db: Db, row: PartyRow): void {
   run(db, q.insertInto('marriage_parties').values(row));
 }

@@ -9,6 +9,7 @@ import { marriageCounterContract } from '../../marriage/counter/contract';
 import { marriageContract } from '../../marriage/contract';
 import { divorceContract } from '../../marriage/divorce/contract';
 import { marriageDocumentsContract } from '../../marriage/documents/contract';
+import { marriageNumbersContract } from '../../marriage/numbers/contract';
 import type { Result } from './result';
 
 // The one list of everything the renderer may ask of main. Main, preload and renderer all import
@@ -24,6 +25,7 @@ export const contract = {
   ...marriageContract,
   ...divorceContract,
   ...marriageDocumentsContract,
+  ...marriageNumbersContract,
 };
 
 /** The parts, kept so a test can prove no module repeats another's channel name (spread would hide it). */
@@ -38,6 +40,7 @@ export const contractParts: readonly object[] = [
   marriageContract,
   divorceContract,
   marriageDocumentsContract,
+  marriageNumbersContract,
 ];
 
 export type Contract = typeof contract;

@@ -1,0 +1,8 @@
+import { defineHandlers } from '../../core/handler';
+import { respoilCertificate, setCertificateStart, voidedNumbers } from './service';
+
+export const marriageNumbersHandlers = defineHandlers({
+  'marriage.numbers.respoil': (i, ctx) => respoilCertificate(ctx, i.registrationId, i.reason),
+  'marriage.numbers.voided': (i, ctx) => voidedNumbers(ctx, i.kind, i.year),
+  'marriage.numbers.setStart': (i, ctx) => setCertificateStart(ctx, i.kind, i.year, i.start),
+});
