@@ -9,6 +9,7 @@ import { useCall } from '../../app/api';
 import { formatTime } from '../../app/format';
 import { PageHeader } from '../../app/PageHeader';
 import { partyOriginLabels, sexLabels } from './derive';
+import { RecordActions } from './RecordActions';
 
 const orDash = (v: string | null | undefined): string => (v && v.trim() !== '' ? v : '—');
 
@@ -121,7 +122,12 @@ export function MarriageRecordPage() {
       {!valid && <Alert type="error" showIcon title={`记录编号“${raw ?? ''}”无效`} />}
       {valid && record.isLoading && <Spin />}
       {record.error && <Alert type="error" showIcon title={record.error.message} />}
-      {record.data && <MarriageRecordView record={record.data} />}
+      {record.data && (
+        <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+          <RecordActions record={record.data} />
+          <MarriageRecordView record={record.data} />
+        </Space>
+      )}
     </>
   );
 }
