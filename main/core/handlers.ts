@@ -11,6 +11,8 @@ import { marriageHandlers } from '../marriage/handlers';
 import { divorceHandlers } from '../marriage/divorce/handlers';
 import { marriageDocumentsHandlers } from '../marriage/documents/handlers';
 import { marriageNumbersHandlers } from '../marriage/numbers/handlers';
+import { divorceDocumentsHandlers } from '../marriage/divorce/documents/handlers';
+import { amendmentsHandlers } from '../marriage/amendments/handlers';
 
 // Every channel of the contract must have exactly one handler: `satisfies` fails the build if one
 // is missing, and each area's map is typed against the contract by defineHandlers.
@@ -26,4 +28,6 @@ export const handlers = {
   ...divorceHandlers,
   ...marriageDocumentsHandlers,
   ...marriageNumbersHandlers,
+  ...divorceDocumentsHandlers,
+  ...amendmentsHandlers,
 } satisfies HandlerMap<ChannelName>;

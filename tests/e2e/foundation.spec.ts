@@ -1,40 +1,8 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { createUser, login, logout, openNav } from './steps';
 
 // The platform as a new office meets it, in the browser shell (`npm run serve`) with a fresh data
 // folder: first-run administrator, accounts, lockout, audit, backup and restore, test page.
-
-async function login(page: Page, username: string, password: string): Promise<void> {
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByLabel('密码', { exact: true }).press('Enter');
-}
-
-async function logout(page: Page): Promise<void> {
-  await page.getByRole('button', { name: '退出' }).click();
-  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
-}
-
-async function openNav(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation').getByText(name, { exact: true }).click();
-}
-
-async function createUser(page: Page, username: string, displayName: string, role: string): Promise<void> {
-  await page.getByRole('button', { name: '新建用户' }).click();
-  const dialog = page.getByRole('dialog', { name: '新建用户' });
-  // Keyboard only, as a clerk would: type, Tab, choose the role with the keyboard, Enter to save.
-  await dialog.getByLabel('用户名').fill(username);
-  await dialog.getByLabel('姓名').fill(displayName);
-  await dialog.getByLabel('角色').click();
-  await page.keyboard.type(role);
-  await page.keyboard.press('Enter');
-  await expect(dialog.locator('.ant-select-selection-item', { hasText: role })).toBeVisible();
-  await page.keyboard.press('Escape');
-  await dialog.getByLabel('初始密码').fill('Initial123');
-  await dialog.getByLabel('初始密码').press('Enter');
-  await expect(dialog).toBeHidden();
-  await expect(page.getByRole('row', { name: new RegExp(username) })).toBeVisible();
-}
 
 test('first run, users, lockout, audit trail, backup and restore, test page', async ({ page, served }) => {
   await page.goto(served.url);

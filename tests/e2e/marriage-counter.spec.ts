@@ -1,44 +1,17 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { createFirstAdmin, createUser, firstLogin, logout, openNav } from './steps';
 
 // The registry counter in the served app: a clerk draws a walk-in ticket (receipt PDF shown for
 // printing), calls it with F2, starts and finishes it; the day's queue shows it done.
 
-async function login(page: Page, username: string, password: string): Promise<void> {
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByLabel('密码', { exact: true }).press('Enter');
-}
-
 test('a clerk issues a walk-in ticket, calls it and marks it done', async ({ page, served }) => {
   await page.goto(served.url);
-  await test.step('first run: administrator creates a clerk', async () => {
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('姓名').fill('系统管理员');
-    await page.getByLabel('密码', { exact: true }).fill('Admin1234');
-    await page.getByLabel('确认密码').fill('Admin1234');
-    await page.getByLabel('确认密码').press('Enter');
-    await page.getByRole('navigation').getByText('用户管理').click();
-    await page.getByRole('button', { name: '新建用户' }).click();
-    const dialog = page.getByRole('dialog', { name: '新建用户' });
-    await dialog.getByLabel('用户名').fill('wangfang');
-    await dialog.getByLabel('姓名').fill('王芳');
-    await dialog.getByLabel('角色').click();
-    await page.keyboard.type('婚姻登记员');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Escape');
-    await dialog.getByLabel('初始密码').fill('Initial123');
-    await dialog.getByLabel('初始密码').press('Enter');
-    await expect(dialog).toBeHidden();
-    await page.getByRole('button', { name: '退出' }).click();
-  });
-
-  await test.step('the clerk signs in and sets a new password', async () => {
-    await login(page, 'wangfang', 'Initial123');
-    await page.getByLabel('原密码').fill('Initial123');
-    await page.getByLabel('新密码', { exact: true }).fill('Clerk1234');
-    await page.getByLabel('确认新密码').fill('Clerk1234');
-    await page.getByLabel('确认新密码').press('Enter');
+  await test.step('first run: administrator creates a clerk, who signs in', async () => {
+    await createFirstAdmin(page);
+    await openNav(page, '用户管理');
+    await createUser(page, 'wangfang', '王芳', '婚姻登记员');
+    await logout(page);
+    await firstLogin(page, 'wangfang', 'Clerk1234');
     await expect(page.getByRole('navigation').getByText('婚姻登记')).toBeVisible();
   });
 

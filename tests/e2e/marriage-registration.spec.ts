@@ -1,17 +1,12 @@
 import type { Page } from '@playwright/test';
 import { residentIdCheckChar } from '../../main/core/idnumber/residentId';
 import { expect, test } from './fixtures';
+import { createFirstAdmin, createUser, firstLogin, logout, openNav } from './steps';
 
 // A clerk registers a couple in the served app, from the queue ticket to the certificate PDF, and
 // a couple that does not qualify gets the refusal notice.
 
 const id = (birth: string, seq: string) => `500118${birth}${seq}` + residentIdCheckChar(`500118${birth}${seq}`);
-
-async function login(page: Page, username: string, password: string): Promise<void> {
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByLabel('密码', { exact: true }).press('Enter');
-}
 
 async function fillParty(page: Page, index: 0 | 1, documentNumber: string, name: string): Promise<void> {
   const panel = page.getByTestId(`party-${index}`);
@@ -31,34 +26,16 @@ test('from ticket to certificate PDF, and a refusal with its notice', async ({ p
 
   await page.goto(served.url);
   await test.step('first run: the administrator sets the division code and creates a clerk', async () => {
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('姓名').fill('系统管理员');
-    await page.getByLabel('密码', { exact: true }).fill('Admin1234');
-    await page.getByLabel('确认密码').fill('Admin1234');
-    await page.getByLabel('确认密码').press('Enter');
-    await page.getByRole('navigation').getByText('单位设置').click();
+    await createFirstAdmin(page);
+    await openNav(page, '单位设置');
     await page.getByLabel('单位名称').fill('永川区婚姻登记处');
     await page.getByLabel('行政区划代码').fill('500118');
     await page.getByRole('button', { name: '保存' }).click();
     await expect(page.getByText('已保存').first()).toBeVisible();
-    await page.getByRole('navigation').getByText('用户管理').click();
-    await page.getByRole('button', { name: '新建用户' }).click();
-    const dialog = page.getByRole('dialog', { name: '新建用户' });
-    await dialog.getByLabel('用户名').fill('wangfang');
-    await dialog.getByLabel('姓名').fill('王芳');
-    await dialog.getByLabel('角色').click();
-    await page.keyboard.type('婚姻登记员');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Escape');
-    await dialog.getByLabel('初始密码').fill('Initial123');
-    await dialog.getByLabel('初始密码').press('Enter');
-    await expect(dialog).toBeHidden();
-    await page.getByRole('button', { name: '退出' }).click();
-    await login(page, 'wangfang', 'Initial123');
-    await page.getByLabel('原密码').fill('Initial123');
-    await page.getByLabel('新密码', { exact: true }).fill('Clerk1234');
-    await page.getByLabel('确认新密码').fill('Clerk1234');
-    await page.getByLabel('确认新密码').press('Enter');
+    await openNav(page, '用户管理');
+    await createUser(page, 'wangfang', '王芳', '婚姻登记员');
+    await logout(page);
+    await firstLogin(page, 'wangfang', 'Clerk1234');
   });
 
   await test.step('the couple draws a ticket and is called', async () => {

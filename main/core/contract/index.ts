@@ -10,6 +10,8 @@ import { marriageContract } from '../../marriage/contract';
 import { divorceContract } from '../../marriage/divorce/contract';
 import { marriageDocumentsContract } from '../../marriage/documents/contract';
 import { marriageNumbersContract } from '../../marriage/numbers/contract';
+import { divorceDocumentsContract } from '../../marriage/divorce/documents/contract';
+import { amendmentsContract } from '../../marriage/amendments/contract';
 import type { Result } from './result';
 
 // The one list of everything the renderer may ask of main. Main, preload and renderer all import
@@ -26,6 +28,8 @@ export const contract = {
   ...divorceContract,
   ...marriageDocumentsContract,
   ...marriageNumbersContract,
+  ...divorceDocumentsContract,
+  ...amendmentsContract,
 };
 
 /** The parts, kept so a test can prove no module repeats another's channel name (spread would hide it). */
@@ -41,6 +45,8 @@ export const contractParts: readonly object[] = [
   divorceContract,
   marriageDocumentsContract,
   marriageNumbersContract,
+  divorceDocumentsContract,
+  amendmentsContract,
 ];
 
 export type Contract = typeof contract;

@@ -12,6 +12,8 @@ export const messages = {
   'nav.marriage': { zh: '婚姻登记', en: 'Marriage registration' },
   'nav.marriageHome': { zh: '业务概览', en: 'Overview' },
   'nav.marriageRegister': { zh: '结婚登记', en: 'Marriage registration' },
+  'nav.marriageDivorce': { zh: '协议离婚', en: 'Divorce by agreement' },
+  'nav.marriageDivorceWorklist': { zh: '离婚工作清单', en: 'Divorce work list' },
   'nav.marriageCounter': { zh: '叫号窗口', en: 'Counter queue' },
   'nav.marriageAppointments': { zh: '预约登记', en: 'Appointments' },
   'nav.marriageCeremonies': { zh: '颁证仪式', en: 'Ceremonies' },

@@ -3,6 +3,7 @@ import {
   BankOutlined,
   CalendarOutlined,
   CloudServerOutlined,
+  DisconnectOutlined,
   EnvironmentOutlined,
   FormOutlined,
   GiftOutlined,
@@ -14,6 +15,7 @@ import {
   SoundOutlined,
   TeamOutlined,
   ToolOutlined,
+  UnorderedListOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission } from './contract';
@@ -56,6 +58,13 @@ export const navItems: NavItem[] = [
   ...(
     [
       ['/marriage/register', 'nav.marriageRegister', <FormOutlined key="i" />, needs('marriage.register')],
+      ['/marriage/divorce', 'nav.marriageDivorce', <DisconnectOutlined key="i" />, needs('marriage.register')],
+      [
+        '/marriage/divorce/worklist',
+        'nav.marriageDivorceWorklist',
+        <UnorderedListOutlined key="i" />,
+        needs('marriage.register'),
+      ],
       ['/marriage/counter', 'nav.marriageCounter', <SoundOutlined key="i" />, needs('marriage.register')],
       ['/marriage/appointments', 'nav.marriageAppointments', <CalendarOutlined key="i" />, needs('marriage.register')],
       ['/marriage/ceremonies', 'nav.marriageCeremonies', <GiftOutlined key="i" />, needs('marriage.register')],

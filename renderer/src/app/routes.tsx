@@ -7,6 +7,8 @@ import { CeremoniesPage } from '../marriage/counter/CeremoniesPage';
 import { CounterPage } from '../marriage/counter/CounterPage';
 import { CounterSetupPage } from '../marriage/counter/CounterSetupPage';
 import { MarriagePage } from '../marriage/MarriagePage';
+import { DivorcePage } from '../marriage/divorce/DivorcePage';
+import { DivorceWorklistPage } from '../marriage/divorce/DivorceWorklistPage';
 import { MarriageRecordPage } from '../marriage/registration/MarriageRecordPage';
 import { MarriageRegistrationPage } from '../marriage/registration/MarriageRegistrationPage';
 import { PlaceNamesPage } from '../placenames/PlaceNamesPage';
@@ -24,6 +26,8 @@ const pages: Record<string, ReactNode> = {
   '/marriage': <MarriagePage />,
   '/marriage/register': <MarriageRegistrationPage />,
   '/marriage/records/:id': <MarriageRecordPage />,
+  '/marriage/divorce': <DivorcePage />,
+  '/marriage/divorce/worklist': <DivorceWorklistPage />,
   '/marriage/counter': <CounterPage />,
   '/marriage/appointments': <AppointmentsPage />,
   '/marriage/ceremonies': <CeremoniesPage />,
