@@ -48,30 +48,64 @@ export const PREVIEW_ORIGIN = { x: (210 - BOOKLET.w) / 2, y: 62 } as const;
 const VALUE_COLOR = '#000000';
 const LABEL_COLOR = '#7a1f1f';
 
+/**
+ * What tells one civil-affairs booklet from another: the 结婚证 and the 离婚证 share the spread,
+ * the field positions and the rendering; they differ in name, labels, formula and checklist.
+ */
+export interface BookletKind {
+  name: string;
+  fields: readonly CertificateField[];
+  formula: string;
+  /** Checklist lines 3… of the preview (lines 1–2, names and number, are common). */
+  checklist: (offsetSentence: string) => string[];
+}
+
+export const MARRIAGE_BOOKLET: BookletKind = {
+  name: '结婚证',
+  fields: CERTIFICATE_FIELDS,
+  formula: FORMULA.text,
+  checklist: (offset) => [
+    '双方合影为近期半身免冠合影，位置端正；',
+    `核对无误后选择“套打”，只打印变量文字与合影到预印结婚证上；${offset}`,
+    '打印时在打印对话框中选择“实际大小”（100%），不得缩放。',
+  ],
+};
+
 export async function renderCertificate(fonts: FontSet, data: CertificateData, o: CertificateOptions): Promise<Buffer> {
   const reg = data.registration;
+  // Print order: the man's booklet, then the woman's (parties are stored man first).
+  const pages = ([0, 1] as const).map((holder) => certificateValues(reg, holder, data.clerkName, data.remarks ?? ''));
+  return renderBooklet(fonts, MARRIAGE_BOOKLET, pages, data.photo ?? null, o);
+}
+
+/** One page per holder: the preview on A4 or the overlay on a booklet-sized page. */
+export async function renderBooklet(
+  fonts: FontSet,
+  kind: BookletKind,
+  pages: readonly CertificateValues[],
+  photo: Buffer | null,
+  o: CertificateOptions,
+): Promise<Buffer> {
   const preview = o.mode === 'preview';
+  const number = pages[0]?.certificateNumber ?? '';
   const pdf = newPdf(fonts, {
     size: preview ? 'A4' : [mm(BOOKLET.w), mm(BOOKLET.h)],
     margin: preview ? mm(15) : 0,
-    title: `结婚证 ${reg.certificateNumber}${preview ? '（预览样本）' : '（套打）'}`,
+    title: `${kind.name} ${number}${preview ? '（预览样本）' : '（套打）'}`,
     author: o.officeName,
-    subject: preview ? '结婚证打印预览' : '结婚证套打',
+    subject: preview ? `${kind.name}打印预览` : `${kind.name}套打`,
   });
-  // Print order: the man's booklet, then the woman's (parties are stored man first).
-  const holders = [0, 1] as const;
-  for (const holder of holders) {
-    if (holder > 0) pdf.doc.addPage();
-    const values = certificateValues(reg, holder, data.clerkName, data.remarks ?? '');
-    if (preview) previewPage(pdf, data, o, values, holder);
-    else overlayPage(pdf, data, o, values);
-  }
+  pages.forEach((values, i) => {
+    if (i > 0) pdf.doc.addPage();
+    if (preview) previewPage(pdf, kind, photo, o, values, i);
+    else overlayPage(pdf, kind, photo, o, values);
+  });
   return pdf.toBuffer();
 }
 
 /** Draws the field values (and the photo) with the spread's top-left corner at (ox, oy) points. */
-function drawValues(pdf: Pdf, values: CertificateValues, photo: Buffer | null, ox: number, oy: number): void {
-  for (const f of CERTIFICATE_FIELDS) {
+function drawValues(pdf: Pdf, kind: BookletKind, values: CertificateValues, photo: Buffer | null, ox: number, oy: number): void {
+  for (const f of kind.fields) {
     const text = f.value(values);
     if (text === '') continue;
     fitText(pdf, text, fieldBox(f, ox, oy), {
@@ -105,16 +139,23 @@ function drawPhoto(pdf: Pdf, photo: Buffer, ox: number, oy: number): void {
   }
 }
 
-function overlayPage(pdf: Pdf, data: CertificateData, o: CertificateOptions, values: CertificateValues): void {
+function overlayPage(pdf: Pdf, kind: BookletKind, photo: Buffer | null, o: CertificateOptions, values: CertificateValues): void {
   const { doc } = pdf;
   doc.save();
   // The printer's measured shift, right and down positive (as on the test page).
   doc.translate(mm(o.printer?.dxMm ?? 0), mm(o.printer?.dyMm ?? 0));
-  drawValues(pdf, values, data.photo ?? null, 0, 0);
+  drawValues(pdf, kind, values, photo, 0, 0);
   doc.restore();
 }
 
-function previewPage(pdf: Pdf, data: CertificateData, o: CertificateOptions, values: CertificateValues, holder: 0 | 1): void {
+function previewPage(
+  pdf: Pdf,
+  kind: BookletKind,
+  photo: Buffer | null,
+  o: CertificateOptions,
+  values: CertificateValues,
+  holder: number,
+): void {
   const { doc } = pdf;
   const left = mm(15);
   const width = mm(210 - 30);
@@ -126,7 +167,7 @@ function previewPage(pdf: Pdf, data: CertificateData, o: CertificateOptions, val
   watermark(pdf);
 
   // ── Header ────────────────────────────────────────────────────────────
-  pdf.text('结婚证打印预览（样本）', {
+  pdf.text(`${kind.name}打印预览（样本）`, {
     family: 'sans',
     bold: true,
     size: 18,
@@ -145,9 +186,9 @@ function previewPage(pdf: Pdf, data: CertificateData, o: CertificateOptions, val
     align: 'center',
     color: GREY,
   });
-  const party = values.parties[holder];
+  const party = values.parties[holder]!;
   pdf.text(
-    `第 ${holder + 1} 本，共 2 本\u3000持证人：${party.name}（${sideLabel(party.sex)}）\u3000结婚证字号：${values.certificateNumber}`,
+    `第 ${holder + 1} 本，共 2 本\u3000持证人：${party.name}（${sideLabel(party.sex)}）\u3000${kind.name}字号：${values.certificateNumber}`,
     { family: 'sans', size: 10, x: left, y: doc.y + mm(2), width, align: 'center' },
   );
 
@@ -179,7 +220,7 @@ function previewPage(pdf: Pdf, data: CertificateData, o: CertificateOptions, val
     .restore();
 
   // Labels of the form.
-  for (const f of CERTIFICATE_FIELDS) {
+  for (const f of kind.fields) {
     pdf.text(f.label, {
       family: 'serif',
       size: LABEL_SIZE,
@@ -201,7 +242,7 @@ function previewPage(pdf: Pdf, data: CertificateData, o: CertificateOptions, val
       .stroke()
       .restore();
   }
-  fitText(pdf, FORMULA.text, box(FORMULA.box, ox, oy), { size: FORMULA.size, maxLines: 2, color: LABEL_COLOR, lineHeight: 1.5 });
+  fitText(pdf, kind.formula, box(FORMULA.box, ox, oy), { size: FORMULA.size, maxLines: 2, color: LABEL_COLOR, lineHeight: 1.5 });
   // Seal area: the registry's seal is applied by hand after printing.
   pdf.text(SEAL.label, {
     family: 'serif',
@@ -234,16 +275,15 @@ function previewPage(pdf: Pdf, data: CertificateData, o: CertificateOptions, val
 
   // Photo box: the photo when there is one, else an empty box labelled 照片.
   const p = box(PHOTO_BOX, ox, oy);
-  if (data.photo) drawValues(pdf, values, data.photo, ox, oy);
-  else {
-    drawValues(pdf, values, null, ox, oy);
+  drawValues(pdf, kind, values, photo, ox, oy);
+  if (!photo) {
     doc.save().lineWidth(0.5).strokeColor(GREY).dash(2, { space: 1.5 }).rect(p.x, p.y, p.w, p.h).stroke().undash().restore();
     pdf.text('照片', { family: 'sans', size: 10, x: p.x, y: p.y + p.h / 2 - 7.5, width: p.w, align: 'center', color: GREY });
   }
 
   // ── Notes under the booklet ───────────────────────────────────────────
   let y = oy + bh + mm(4);
-  pdf.text(`实际尺寸 ${BOOKLET.w} × ${BOOKLET.h}\u00a0mm（结婚证内页展开）`, {
+  pdf.text(`实际尺寸 ${BOOKLET.w} × ${BOOKLET.h}\u00a0mm（${kind.name}内页展开）`, {
     family: 'sans',
     size: 7.5,
     x: ox,
@@ -256,16 +296,20 @@ function previewPage(pdf: Pdf, data: CertificateData, o: CertificateOptions, val
   const offset = o.printer
     ? `套打使用打印机“${o.printer.name}”，偏移：水平 ${signed(o.printer.dxMm)}\u00a0mm，垂直 ${signed(o.printer.dyMm)}\u00a0mm。`
     : '未选择打印机，套打按 0\u00a0mm 偏移打印。';
-  pdf.text(
-    '核对要点：\n' +
-      `1. 持证人、双方姓名（含生僻字）、性别、国籍、出生日期与身份证件号应与证件原件逐字一致；\n` +
-      `2. 登记日期 ${cnDate(values.registrationDate)}，结婚证字号 ${values.certificateNumber}；\n` +
-      '3. 双方合影为近期半身免冠合影，位置端正；\n' +
-      `4. 核对无误后选择“套打”，只打印变量文字与合影到预印结婚证上；${offset}\n` +
-      '5. 打印时在打印对话框中选择“实际大小”（100%），不得缩放。',
-    { family: 'sans', size: 9, x: left, y, width, lineHeight: 1.7 },
-  );
-  pdf.text('本页为预览样本，不作为结婚证使用', {
+  const checklist = [
+    '持证人、双方姓名（含生僻字）、性别、国籍、出生日期与身份证件号应与证件原件逐字一致；',
+    `登记日期 ${cnDate(values.registrationDate)}，${kind.name}字号 ${values.certificateNumber}；`,
+    ...kind.checklist(offset),
+  ];
+  pdf.text(`核对要点：\n${checklist.map((line, i) => `${i + 1}. ${line}`).join('\n')}`, {
+    family: 'sans',
+    size: 9,
+    x: left,
+    y,
+    width,
+    lineHeight: 1.7,
+  });
+  pdf.text(`本页为预览样本，不作为${kind.name}使用`, {
     family: 'sans',
     size: 8,
     x: left,
