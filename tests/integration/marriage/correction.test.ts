@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../main/core/clock';
-import { residentIdCheckChar } from '../../../main/core/idnumber/residentId';
-import type { PartyInput } from '../../../main/marriage/contract';
 import { openTestApp, setupAdmin, userWithRoles, USER_PASSWORD, type TestApp } from '../../helpers/app';
+import { localNoon, partyOf, residentIdOf, setDivision } from '../../helpers/marriage';
 
 // 更正 with supervisor approval, and the record's history from the audit log, against a real database.
 
@@ -13,32 +12,8 @@ let boss2: string;
 let clock: ReturnType<typeof manualClock>;
 let marriageId: number;
 
-const localNoon = (iso: string) => {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Date(y!, m! - 1, d!, 12, 0, 0);
-};
-
-function residentId(birth: string, sex: 'male' | 'female', seq = '013'): string {
-  const first17 = `500118${birth.replaceAll('-', '')}${seq}`;
-  return first17 + residentIdCheckChar(first17);
-}
-
-const party = (name: string, sex: 'male' | 'female', birthDate: string): PartyInput => ({
-  name,
-  sex,
-  birthDate,
-  documentType: 'residentId',
-  documentNumber: residentId(birthDate, sex, sex === 'male' ? '013' : '024'),
-  nationality: 'CHN',
-  ethnicCode: '01',
-  priorStatus: '10',
-  priorEvidence: null,
-  occupation: null,
-  phone: null,
-  address: '重庆市永川区人民大道 1 号',
-  householdProvince: '50',
-  declarations: { voluntary: true, noSpouse: true, noProhibitedKinship: true, illnessDisclosed: true },
-});
+// Every party lives at the same address in these tests: corrections change other fields.
+const ADDRESS = '重庆市永川区人民大道 1 号';
 
 const why = { reason: '登记时姓名录入错误', evidence: '户口簿、居民身份证复印件' };
 
@@ -50,14 +25,19 @@ beforeEach(async () => {
   clock = manualClock(localNoon('2025-06-01'));
   t = openTestApp({ clock });
   const admin = await setupAdmin(t);
-  const s = await t.must('settings.get', {}, admin);
-  await t.must('settings.update', { ...s, divisionCode: '500118' }, admin);
+  await setDivision(t, admin);
   clerk = await userWithRoles(t, admin, 'clerk', ['marriageClerk']);
   boss = await userWithRoles(t, admin, 'boss', ['marriageSupervisor']);
   boss2 = await userWithRoles(t, admin, 'boss2', ['marriageSupervisor']);
   const m = await t.must(
     'marriage.register',
-    { registrationDate: '2025-06-01', parties: [party('张伟', 'male', '1990-03-02'), party('李娜', 'female', '1992-07-15')] },
+    {
+      registrationDate: '2025-06-01',
+      parties: [
+        partyOf('张伟', 'male', '1990-03-02', { address: ADDRESS }),
+        partyOf('李娜', 'female', '1992-07-15', { address: ADDRESS }),
+      ],
+    },
     clerk,
   );
   marriageId = m.id;
@@ -157,16 +137,16 @@ describe('corrections (更正)', () => {
   it('validates new values with the registration rules: ID check digit, birth date and sex from the ID, legal age, evidence', async () => {
     const propose = (changes: Record<string, unknown>, p: 'male' | 'female' = 'male') =>
       t.call('marriage.correction.propose', { registrationId: marriageId, party: p, changes, ...why }, clerk);
-    const good = residentId('1990-03-02', 'male', '015');
+    const good = residentIdOf('1990-03-02', 'male', '015');
     const badCheck = good.slice(0, 17) + (good[17] === '1' ? '2' : '1');
     const r1 = await propose({ documentNumber: badCheck });
     expect(r1.ok ? 'ok' : [r1.error.code, r1.error.field]).toEqual(['INVALID_INPUT', 'changes.documentNumber']);
     expect(r1.ok ? 'ok' : r1.error.message).toContain('校验');
-    const r2 = await propose({ documentNumber: residentId('1990-03-03', 'male') });
+    const r2 = await propose({ documentNumber: residentIdOf('1990-03-03', 'male') });
     expect(r2.ok ? 'ok' : r2.error.message).toContain('与证件号码所载 1990-03-03 不符');
-    const r3 = await propose({ documentNumber: residentId('1990-03-02', 'male', '014') });
+    const r3 = await propose({ documentNumber: residentIdOf('1990-03-02', 'male', '014') });
     expect(r3.ok ? 'ok' : r3.error.message).toContain('性别');
-    const r4 = await propose({ birthDate: '2004-01-01', documentNumber: residentId('2004-01-01', 'male') });
+    const r4 = await propose({ birthDate: '2004-01-01', documentNumber: residentIdOf('2004-01-01', 'male') });
     expect(r4.ok ? 'ok' : r4.error.message).toContain('未达法定婚龄 22 周岁');
     const r5 = await propose({ priorStatus: '40' });
     expect(r5.ok ? 'ok' : r5.error.field).toBe('changes.priorEvidence');
@@ -180,12 +160,12 @@ describe('corrections (更正)', () => {
       {
         registrationId: marriageId,
         party: 'male',
-        changes: { documentNumber: residentId('1990-03-04', 'male').toLowerCase(), birthDate: '1990-03-04' },
+        changes: { documentNumber: residentIdOf('1990-03-04', 'male').toLowerCase(), birthDate: '1990-03-04' },
         ...why,
       },
       clerk,
     );
-    expect(ok.changes.map((c) => c.after)).toEqual([residentId('1990-03-04', 'male'), '1990-03-04']);
+    expect(ok.changes.map((c) => c.after)).toEqual([residentIdOf('1990-03-04', 'male'), '1990-03-04']);
     // One open correction per party at a time.
     const second = await propose({ phone: '13700000000' });
     expect(second.ok ? 'ok' : second.error.code).toBe('CONFLICT');
@@ -225,7 +205,13 @@ describe('record history', () => {
   it('shows registration, numbers, divorce, replacement and corrections of this record only', async () => {
     const other = await t.must(
       'marriage.register',
-      { registrationDate: '2025-06-01', parties: [party('王强', 'male', '1988-01-01'), party('赵敏', 'female', '1989-02-02')] },
+      {
+        registrationDate: '2025-06-01',
+        parties: [
+          partyOf('王强', 'male', '1988-01-01', { address: ADDRESS }),
+          partyOf('赵敏', 'female', '1989-02-02', { address: ADDRESS }),
+        ],
+      },
       clerk,
     );
     const moveTo = async (date: string) => {

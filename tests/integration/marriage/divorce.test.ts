@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../main/core/clock';
-import { residentIdCheckChar } from '../../../main/core/idnumber/residentId';
-import type { PartyInput } from '../../../main/marriage/contract';
-import { openTestApp, setupAdmin, userWithRoles, USER_PASSWORD, type TestApp } from '../../helpers/app';
+import { openTestApp, setupAdmin, userWithRoles, type TestApp } from '../../helpers/app';
+import { localNoon, partyOf, setDivision, signInOn } from '../../helpers/marriage';
 
 // 协议离婚 against a real database, with the 2025 National Day holiday inside the windows:
 // receipt 2025-09-04 → cooling-off 09-05…10-09 (nominal end 10-04 falls in the holiday, extended to
@@ -13,33 +12,6 @@ let clerk: string;
 let clock: ReturnType<typeof manualClock>;
 let marriageId: number;
 
-const localNoon = (iso: string) => {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Date(y!, m! - 1, d!, 12, 0, 0);
-};
-
-function residentId(birth: string, sex: 'male' | 'female'): string {
-  const first17 = `500118${birth.replaceAll('-', '')}${sex === 'male' ? '013' : '024'}`;
-  return first17 + residentIdCheckChar(first17);
-}
-
-const party = (name: string, sex: 'male' | 'female', birthDate: string): PartyInput => ({
-  name,
-  sex,
-  birthDate,
-  documentType: 'residentId',
-  documentNumber: residentId(birthDate, sex),
-  nationality: 'CHN',
-  ethnicCode: '01',
-  priorStatus: '10',
-  priorEvidence: null,
-  occupation: null,
-  phone: null,
-  address: null,
-  householdProvince: '50',
-  declarations: { voluntary: true, noSpouse: true, noProhibitedKinship: true, illnessDisclosed: true },
-});
-
 const agreement = {
   children: '婚生子张小明由女方抚养，男方每月支付抚养费 2000 元',
   property: '住房归女方所有',
@@ -48,8 +20,7 @@ const agreement = {
 
 /** Moves to another day; the clerk logs in again, as after any night (sessions end within a day). */
 async function moveTo(date: string) {
-  clock.set(localNoon(date));
-  clerk = (await t.must('auth.login', { username: 'clerk', password: USER_PASSWORD })).token;
+  clerk = await signInOn(t, clock, date, 'clerk');
 }
 
 async function apply(receipt = '2025-09-04') {
@@ -61,12 +32,11 @@ beforeEach(async () => {
   clock = manualClock(localNoon('2025-06-01'));
   t = openTestApp({ clock });
   const admin = await setupAdmin(t);
-  const s = await t.must('settings.get', {}, admin);
-  await t.must('settings.update', { ...s, divisionCode: '500118' }, admin);
+  await setDivision(t, admin);
   clerk = await userWithRoles(t, admin, 'clerk', ['marriageClerk']);
   const m = await t.must(
     'marriage.register',
-    { registrationDate: '2025-06-01', parties: [party('张伟', 'male', '1990-03-02'), party('李娜', 'female', '1992-07-15')] },
+    { registrationDate: '2025-06-01', parties: [partyOf('张伟', 'male', '1990-03-02'), partyOf('李娜', 'female', '1992-07-15')] },
     clerk,
   );
   marriageId = m.id;
@@ -126,8 +96,8 @@ describe('divorce by agreement', () => {
       {
         registrationDate: '2025-10-10',
         parties: [
-          { ...party('张伟', 'male', '1990-03-02'), priorStatus: '40', priorEvidence: '离婚证 L500118-2025-000001' },
-          party('王芳', 'female', '1995-01-01'),
+          { ...partyOf('张伟', 'male', '1990-03-02'), priorStatus: '40', priorEvidence: '离婚证 L500118-2025-000001' },
+          partyOf('王芳', 'female', '1995-01-01'),
         ],
       },
       clerk,

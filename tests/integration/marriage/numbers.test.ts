@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../main/core/clock';
-import { residentIdCheckChar } from '../../../main/core/idnumber/residentId';
 import type { PartyInput } from '../../../main/marriage/contract';
 import { openTestApp, setupAdmin, userWithRoles, type TestApp } from '../../helpers/app';
+import { partyOf, residentIdOf, setDivision } from '../../helpers/marriage';
 
 // Certificate numbers at the office: a spoiled print voids its number and the certificate gets
 // the next one; the voided list; a year started at a given serial.
@@ -11,29 +11,10 @@ let t: TestApp;
 let clerk: string;
 let boss: string;
 
-const id = (birth: string, seq: string) => `500118${birth}${seq}` + residentIdCheckChar(`500118${birth}${seq}`);
-const party = (name: string, sex: 'male' | 'female', birthDate: string, seq: string): PartyInput => ({
-  name,
-  sex,
-  birthDate,
-  documentType: 'residentId',
-  documentNumber: id(birthDate.replaceAll('-', ''), seq),
-  nationality: 'CHN',
-  ethnicCode: '01',
-  priorStatus: '10',
-  priorEvidence: null,
-  occupation: null,
-  phone: null,
-  address: null,
-  householdProvince: '50',
-  declarations: { voluntary: true, noSpouse: true, noProhibitedKinship: true, illnessDisclosed: true },
-});
-
 beforeEach(async () => {
   t = openTestApp({ clock: manualClock(new Date(2026, 4, 20, 10)) });
   const admin = await setupAdmin(t);
-  const s = await t.must('settings.get', {}, admin);
-  await t.must('settings.update', { ...s, divisionCode: '500118' }, admin);
+  await setDivision(t, admin);
   clerk = await userWithRoles(t, admin, 'clerk', ['marriageClerk']);
   boss = await userWithRoles(t, admin, 'boss', ['marriageSupervisor']);
 });
@@ -48,7 +29,10 @@ describe('certificate numbers at the office', () => {
       series: 'J500118-2026',
       nextSerial: 1201,
     });
-    const r = await register(party('张伟', 'male', '1990-01-01', '013'), party('李娜', 'female', '1992-02-02', '024'));
+    const r = await register(
+      partyOf('张伟', 'male', '1990-01-01', { documentNumber: residentIdOf('1990-01-01', 'male', '013') }),
+      partyOf('李娜', 'female', '1992-02-02', { documentNumber: residentIdOf('1992-02-02', 'female', '024') }),
+    );
     expect(r.certificateNumber).toBe('J500118-2026-001201');
     const late = await t.call('marriage.numbers.setStart', { kind: 'J', year: 2026, start: 1 }, boss);
     expect(late.ok ? 'ok' : late.error.message).toContain('不能再设置起始流水号');
@@ -57,8 +41,14 @@ describe('certificate numbers at the office', () => {
   });
 
   it('a spoiled print voids the number with its reason; the certificate gets the next number; the void stays listed', async () => {
-    const r = await register(party('张伟', 'male', '1990-01-01', '013'), party('李娜', 'female', '1992-02-02', '024'));
-    const second = await register(party('王强', 'male', '1991-01-01', '033'), party('赵敏', 'female', '1993-03-03', '044'));
+    const r = await register(
+      partyOf('张伟', 'male', '1990-01-01', { documentNumber: residentIdOf('1990-01-01', 'male', '013') }),
+      partyOf('李娜', 'female', '1992-02-02', { documentNumber: residentIdOf('1992-02-02', 'female', '024') }),
+    );
+    const second = await register(
+      partyOf('王强', 'male', '1991-01-01', { documentNumber: residentIdOf('1991-01-01', 'male', '033') }),
+      partyOf('赵敏', 'female', '1993-03-03', { documentNumber: residentIdOf('1993-03-03', 'female', '044') }),
+    );
     const re = await t.must('marriage.numbers.respoil', { registrationId: r.id, reason: '套打错位，证书作废' }, clerk);
     expect(re).toEqual({ voided: 'J500118-2026-000001', certificateNumber: 'J500118-2026-000003' });
     expect((await t.must('marriage.get', { id: r.id }, clerk)).certificateNumber).toBe('J500118-2026-000003');

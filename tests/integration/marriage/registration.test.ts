@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../main/core/clock';
-import { residentIdCheckChar } from '../../../main/core/idnumber/residentId';
 import type { Application, PartyInput } from '../../../main/marriage/contract';
 import { openTestApp, setupAdmin, userWithRoles, type TestApp } from '../../helpers/app';
+import { partyInput, residentIdOf } from '../../helpers/marriage';
 
 // 结婚登记 at the counter, against a real database: every refusal reason of the acceptance check,
 // number allocation, and the record as stored.
@@ -12,29 +12,9 @@ let clerk: string;
 let supervisor: string;
 const TODAY = '2026-05-20';
 
-/** A valid resident ID for a birth date and sex (area 500118 = 重庆市永川区). */
-function residentId(birth: string, sex: 'male' | 'female', seq = 12): string {
-  const s = String(seq * 2 + (sex === 'male' ? 1 : 0)).padStart(3, '0');
-  const first17 = `500118${birth.replaceAll('-', '')}${s}`;
-  return first17 + residentIdCheckChar(first17);
-}
-
-function party(over: Partial<PartyInput> & Pick<PartyInput, 'name' | 'sex' | 'birthDate'>): PartyInput {
-  return {
-    documentType: 'residentId',
-    documentNumber: residentId(over.birthDate, over.sex),
-    nationality: 'CHN',
-    ethnicCode: '01',
-    priorStatus: '10',
-    priorEvidence: null,
-    occupation: null,
-    phone: '13800000000',
-    address: null,
-    householdProvince: '50',
-    declarations: { voluntary: true, noSpouse: true, noProhibitedKinship: true, illnessDisclosed: true },
-    ...over,
-  };
-}
+/** A party with this file's contact defaults (the PDFs and lists show them). */
+const party = (over: Partial<PartyInput> & Pick<PartyInput, 'name' | 'sex' | 'birthDate'>): PartyInput =>
+  partyInput({ phone: '13800000000', ...over });
 
 const man = (over: Partial<PartyInput> = {}) => party({ name: '张伟', sex: 'male', birthDate: '1998-03-02', ...over });
 const woman = (over: Partial<PartyInput> = {}) => party({ name: '李娜', sex: 'female', birthDate: '2000-07-15', ...over });
@@ -65,8 +45,8 @@ describe('registration', () => {
     const second = await t.must(
       'marriage.register',
       application(
-        man({ name: '王强', documentNumber: residentId('1990-01-01', 'male'), birthDate: '1990-01-01' }),
-        woman({ name: '赵敏', documentNumber: residentId('1992-02-02', 'female'), birthDate: '1992-02-02' }),
+        man({ name: '王强', documentNumber: residentIdOf('1990-01-01', 'male'), birthDate: '1990-01-01' }),
+        woman({ name: '赵敏', documentNumber: residentIdOf('1992-02-02', 'female'), birthDate: '1992-02-02' }),
       ),
       clerk,
     );
@@ -75,7 +55,7 @@ describe('registration', () => {
   });
 
   it('stores normalised ID numbers (full-width digits, lower-case x)', async () => {
-    const id = residentId('1998-03-02', 'male');
+    const id = residentIdOf('1998-03-02', 'male');
     const typed = id.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).toLowerCase();
     const r = await t.must('marriage.register', application(man({ documentNumber: typed }), woman()), clerk);
     expect(r.parties[0].documentNumber).toBe(id);
@@ -130,8 +110,8 @@ describe('refusal reasons at acceptance (受理)', () => {
   it('a man under 22 and a woman under 20 on the registration date — and exactly of age on the birthday', async () => {
     const young = await reasonsFor(
       application(
-        man({ birthDate: '2004-05-21', documentNumber: residentId('2004-05-21', 'male') }),
-        woman({ birthDate: '2006-05-21', documentNumber: residentId('2006-05-21', 'female') }),
+        man({ birthDate: '2004-05-21', documentNumber: residentIdOf('2004-05-21', 'male') }),
+        woman({ birthDate: '2006-05-21', documentNumber: residentIdOf('2006-05-21', 'female') }),
       ),
     );
     expect(young.map((r) => [r.code, r.party])).toEqual([
@@ -141,32 +121,32 @@ describe('refusal reasons at acceptance (受理)', () => {
     expect(young[0]!.message).toContain('未达法定婚龄 22 周岁');
     const birthday = await reasonsFor(
       application(
-        man({ birthDate: '2004-05-20', documentNumber: residentId('2004-05-20', 'male') }),
-        woman({ birthDate: '2006-05-20', documentNumber: residentId('2006-05-20', 'female') }),
+        man({ birthDate: '2004-05-20', documentNumber: residentIdOf('2004-05-20', 'male') }),
+        woman({ birthDate: '2006-05-20', documentNumber: residentIdOf('2006-05-20', 'female') }),
       ),
     );
     expect(birthday).toEqual([]);
   });
 
   it('a wrong check digit, and birth date or sex that disagree with the ID number', async () => {
-    const id = residentId('1998-03-02', 'male');
+    const id = residentIdOf('1998-03-02', 'male');
     const wrongCheck = id.slice(0, 17) + (id[17] === '1' ? '2' : '1');
     const bad = await reasonsFor(
       application(
         man({ documentNumber: wrongCheck }),
-        woman({ birthDate: '2000-07-16', documentNumber: residentId('2000-07-15', 'female') }),
+        woman({ birthDate: '2000-07-16', documentNumber: residentIdOf('2000-07-15', 'female') }),
       ),
     );
     expect(bad.map((r) => r.code)).toEqual(['INVALID_DOCUMENT', 'DOCUMENT_MISMATCH']);
     expect(bad[0]!.message).toContain('校验');
-    const sex = await reasonsFor(application(man({ documentNumber: residentId('1998-03-02', 'female') }), woman()));
+    const sex = await reasonsFor(application(man({ documentNumber: residentIdOf('1998-03-02', 'female') }), woman()));
     expect(sex.map((r) => r.code)).toEqual(['DOCUMENT_MISMATCH']);
     expect(sex[0]!.message).toContain('性别');
   });
 
   it('two parties of the same sex', async () => {
     const r = await reasonsFor(
-      application(man(), man({ name: '刘洋', documentNumber: residentId('1997-01-01', 'male'), birthDate: '1997-01-01' })),
+      application(man(), man({ name: '刘洋', documentNumber: residentIdOf('1997-01-01', 'male'), birthDate: '1997-01-01' })),
     );
     expect(r.map((x) => x.code)).toEqual(['NOT_MAN_AND_WOMAN']);
   });
@@ -174,13 +154,13 @@ describe('refusal reasons at acceptance (受理)', () => {
   it('either party currently married in the register (bigamy)', async () => {
     const first = await t.must('marriage.register', application(man(), woman()), clerk);
     const r = await reasonsFor(
-      application(man(), woman({ name: '陈静', documentNumber: residentId('1999-09-09', 'female'), birthDate: '1999-09-09' })),
+      application(man(), woman({ name: '陈静', documentNumber: residentIdOf('1999-09-09', 'female'), birthDate: '1999-09-09' })),
     );
     expect(r.map((x) => [x.code, x.party])).toEqual([['HAS_SPOUSE', 0]]);
     expect(r[0]!.message).toContain(first.certificateNumber);
     const refused = await t.call(
       'marriage.register',
-      application(man(), woman({ name: '陈静', documentNumber: residentId('1999-09-09', 'female'), birthDate: '1999-09-09' })),
+      application(man(), woman({ name: '陈静', documentNumber: residentIdOf('1999-09-09', 'female'), birthDate: '1999-09-09' })),
       clerk,
     );
     expect(refused.ok ? 'ok' : refused.error.code).toBe('RULE_VIOLATION');
@@ -190,7 +170,7 @@ describe('refusal reasons at acceptance (受理)', () => {
     await t.must('marriage.register', application(man(), woman()), clerk);
     // Dissolve it directly (the divorce flow comes with its own tests).
     t.app.db.prepare("UPDATE marriage_registrations SET status = 'dissolved', dissolved_at = '2026-05-20T00:00:00Z'").run();
-    const other = woman({ name: '陈静', documentNumber: residentId('1999-09-09', 'female'), birthDate: '1999-09-09' });
+    const other = woman({ name: '陈静', documentNumber: residentIdOf('1999-09-09', 'female'), birthDate: '1999-09-09' });
     const lied = await reasonsFor(application(man(), other));
     expect(lied.map((x) => x.code)).toEqual(['STATUS_CONTRADICTED']);
     const noEvidence = await reasonsFor(application(man({ priorStatus: '40' }), other));
@@ -208,7 +188,7 @@ describe('refusal reasons at acceptance (受理)', () => {
       'marriage.blacklist.add',
       {
         documentType: 'residentId',
-        documentNumber: residentId('2000-07-15', 'female'),
+        documentNumber: residentIdOf('2000-07-15', 'female'),
         name: '李娜',
         reason: '使用伪造证件骗取婚姻登记',
         sourceDocument: '永民婚〔2025〕3号',
@@ -222,7 +202,7 @@ describe('refusal reasons at acceptance (受理)', () => {
       'marriage.blacklist.add',
       {
         documentType: 'residentId',
-        documentNumber: residentId('2000-07-15', 'female'),
+        documentNumber: residentIdOf('2000-07-15', 'female'),
         name: '李娜',
         reason: '使用伪造证件骗取婚姻登记',
         sourceDocument: '永民婚〔2026〕9号',
@@ -255,7 +235,7 @@ describe('refusal reasons at acceptance (受理)', () => {
     const app = application(
       man({
         birthDate: '2005-01-01',
-        documentNumber: residentId('2005-01-01', 'male'),
+        documentNumber: residentIdOf('2005-01-01', 'male'),
         declarations: { voluntary: false, noSpouse: true, noProhibitedKinship: true, illnessDisclosed: true },
       }),
       woman(),
@@ -275,7 +255,7 @@ describe('search', () => {
     const r = await t.must('marriage.register', application(man(), woman()), clerk);
     const byNumber = await t.must('marriage.search', { query: 'j500118-2026-000001' }, clerk);
     expect(byNumber.map((x) => x.id)).toEqual([r.id]);
-    const id = residentId('2000-07-15', 'female');
+    const id = residentIdOf('2000-07-15', 'female');
     const byId = await t.must('marriage.search', { query: id.toLowerCase() }, clerk);
     expect(byId.map((x) => x.id)).toEqual([r.id]);
     expect(byId[0]!.parties[1].documentNumber).toBe(`${id.slice(0, 6)}********${id.slice(-4)}`);

@@ -4,10 +4,9 @@ import { manualClock } from '../../../main/core/clock';
 import { openDatabase } from '../../../main/core/db/connection';
 import { migrate } from '../../../main/core/db/migrate';
 import { allMigrations } from '../../../main/core/db/migrations';
-import { residentIdCheckChar } from '../../../main/core/idnumber/residentId';
 import { m0007 } from '../../../main/marriage/amendments/migrations/0007_marriage_amendments';
-import type { PartyInput } from '../../../main/marriage/contract';
-import { openTestApp, setupAdmin, tempDir, userWithRoles, USER_PASSWORD, type TestApp } from '../../helpers/app';
+import { openTestApp, setupAdmin, tempDir, userWithRoles, type TestApp } from '../../helpers/app';
+import { localNoon, partyOf, setDivision, signInOn } from '../../helpers/marriage';
 
 // 补领结婚证 (BJ) and 补领离婚证 (BL) against a real database, with the divorce flow of
 // divorce.test.ts: receipt 2025-09-04, certificate window from 2025-10-10.
@@ -17,38 +16,10 @@ let clerk: string;
 let clock: ReturnType<typeof manualClock>;
 let marriageId: number;
 
-const localNoon = (iso: string) => {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Date(y!, m! - 1, d!, 12, 0, 0);
-};
-
-function residentId(birth: string, sex: 'male' | 'female'): string {
-  const first17 = `500118${birth.replaceAll('-', '')}${sex === 'male' ? '013' : '024'}`;
-  return first17 + residentIdCheckChar(first17);
-}
-
-const party = (name: string, sex: 'male' | 'female', birthDate: string): PartyInput => ({
-  name,
-  sex,
-  birthDate,
-  documentType: 'residentId',
-  documentNumber: residentId(birthDate, sex),
-  nationality: 'CHN',
-  ethnicCode: '01',
-  priorStatus: '10',
-  priorEvidence: null,
-  occupation: null,
-  phone: null,
-  address: null,
-  householdProvince: '50',
-  declarations: { voluntary: true, noSpouse: true, noProhibitedKinship: true, illnessDisclosed: true },
-});
-
 const agreement = { children: '无子女', property: '各自财产归各自所有', debts: '无共同债务' };
 
 async function moveTo(date: string) {
-  clock.set(localNoon(date));
-  clerk = (await t.must('auth.login', { username: 'clerk', password: USER_PASSWORD })).token;
+  clerk = await signInOn(t, clock, date, 'clerk');
 }
 
 async function divorce() {
@@ -66,12 +37,11 @@ beforeEach(async () => {
   clock = manualClock(localNoon('2025-06-01'));
   t = openTestApp({ clock });
   const admin = await setupAdmin(t);
-  const s = await t.must('settings.get', {}, admin);
-  await t.must('settings.update', { ...s, divisionCode: '500118' }, admin);
+  await setDivision(t, admin);
   clerk = await userWithRoles(t, admin, 'clerk', ['marriageClerk']);
   const m = await t.must(
     'marriage.register',
-    { registrationDate: '2025-06-01', parties: [party('张伟', 'male', '1990-03-02'), party('李娜', 'female', '1992-07-15')] },
+    { registrationDate: '2025-06-01', parties: [partyOf('张伟', 'male', '1990-03-02'), partyOf('李娜', 'female', '1992-07-15')] },
     clerk,
   );
   marriageId = m.id;

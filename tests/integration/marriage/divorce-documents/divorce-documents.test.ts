@@ -8,9 +8,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../../main/core/clock';
 import type { FileOutput } from '../../../../main/core/contract/fields';
-import { residentIdCheckChar } from '../../../../main/core/idnumber/residentId';
-import type { PartyInput } from '../../../../main/marriage/contract';
 import { openTestApp, setupAdmin, USER_PASSWORD, type TestApp } from '../../../helpers/app';
+import { localNoon, partyOf, residentIdOf, signInOn } from '../../../helpers/marriage';
 
 let t: TestApp;
 let clerk: string;
@@ -18,33 +17,6 @@ let clock: ReturnType<typeof manualClock>;
 let marriageId: number;
 let dir: string;
 let n = 0;
-
-const localNoon = (iso: string) => {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Date(y!, m! - 1, d!, 12, 0, 0);
-};
-
-function residentId(birth: string, sex: 'male' | 'female'): string {
-  const first17 = `500118${birth.replaceAll('-', '')}${sex === 'male' ? '013' : '024'}`;
-  return first17 + residentIdCheckChar(first17);
-}
-
-const party = (name: string, sex: 'male' | 'female', birthDate: string): PartyInput => ({
-  name,
-  sex,
-  birthDate,
-  documentType: 'residentId',
-  documentNumber: residentId(birthDate, sex),
-  nationality: 'CHN',
-  ethnicCode: '01',
-  priorStatus: '10',
-  priorEvidence: null,
-  occupation: null,
-  phone: null,
-  address: null,
-  householdProvince: '50',
-  declarations: { voluntary: true, noSpouse: true, noProhibitedKinship: true, illnessDisclosed: true },
-});
 
 const agreement = {
   children: '婚生子张小明由女方抚养，男方每月支付抚养费 2000 元',
@@ -66,8 +38,7 @@ const pages = (file: FileOutput) => {
 
 /** Moves to another day; the clerk logs in again, as after any night. */
 async function moveTo(date: string) {
-  clock.set(localNoon(date));
-  clerk = (await t.must('auth.login', { username: 'clerk', password: USER_PASSWORD })).token;
+  clerk = await signInOn(t, clock, date, 'clerk');
 }
 
 async function apply(receipt = '2025-09-04') {
@@ -113,7 +84,7 @@ beforeEach(async () => {
   await moveTo('2025-06-01');
   const m = await t.must(
     'marriage.register',
-    { registrationDate: '2025-06-01', parties: [party('张伟', 'male', '1990-03-02'), party('李娜', 'female', '1992-07-15')] },
+    { registrationDate: '2025-06-01', parties: [partyOf('张伟', 'male', '1990-03-02'), partyOf('李娜', 'female', '1992-07-15')] },
     clerk,
   );
   marriageId = m.id;
@@ -129,7 +100,7 @@ describe('divorce documents', () => {
       '重庆市永川区民政局婚姻登记处',
       '张伟',
       '李娜',
-      residentId('1990-03-02', 'male'),
+      residentIdOf('1990-03-02', 'male'),
       d.marriageCertificateNumber,
       '2025年09月04日',
       // cooling-off 09-05…10-09 (extended past National Day), certificate window 10-10…11-10

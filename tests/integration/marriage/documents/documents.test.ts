@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../../main/core/clock';
 import type { FileOutput } from '../../../../main/core/contract/fields';
 import { userByName } from '../../../../main/core/auth/data';
-import { residentIdCheckChar } from '../../../../main/core/idnumber/residentId';
 import { loadFontSet, mm } from '../../../../main/core/pdf';
 import type { Application, PartyInput, RefusalView, RegistrationView } from '../../../../main/marriage/contract';
 import { PREVIEW_ORIGIN, renderCertificate } from '../../../../main/marriage/documents/certificate';
@@ -17,6 +16,7 @@ import { BOOKLET, CERTIFICATE_FIELDS } from '../../../../main/marriage/documents
 import { certificatePdf, declarationsPdf, refusalNoticePdf, reviewFormPdf } from '../../../../main/marriage/documents/service';
 import type { Actor } from '../../../../main/core/audit/service';
 import { openTestApp, setupAdmin, USER_PASSWORD, type TestApp } from '../../../helpers/app';
+import { partyInput } from '../../../helpers/marriage';
 
 const TODAY = '2026-05-20';
 const MAN = '刘䶮'; // U+4DAE, CJK Ext A
@@ -29,28 +29,9 @@ let refusal: RefusalView;
 let dir: string;
 let n = 0;
 
-function residentId(birth: string, sex: 'male' | 'female', seq = 12): string {
-  const s = String(seq * 2 + (sex === 'male' ? 1 : 0)).padStart(3, '0');
-  const first17 = `500118${birth.replaceAll('-', '')}${s}`;
-  return first17 + residentIdCheckChar(first17);
-}
-
-function party(over: Partial<PartyInput> & Pick<PartyInput, 'name' | 'sex' | 'birthDate'>): PartyInput {
-  return {
-    documentType: 'residentId',
-    documentNumber: residentId(over.birthDate, over.sex),
-    nationality: 'CHN',
-    ethnicCode: '01',
-    priorStatus: '10',
-    priorEvidence: null,
-    occupation: '教师',
-    phone: '13800000000',
-    address: '重庆市永川区人民大道 1 号',
-    householdProvince: '50',
-    declarations: { voluntary: true, noSpouse: true, noProhibitedKinship: true, illnessDisclosed: true },
-    ...over,
-  };
-}
+/** A party with this file's contact defaults (the PDFs and lists show them). */
+const party = (over: Partial<PartyInput> & Pick<PartyInput, 'name' | 'sex' | 'birthDate'>): PartyInput =>
+  partyInput({ occupation: '教师', phone: '13800000000', address: '重庆市永川区人民大道 1 号', ...over });
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' });
 
