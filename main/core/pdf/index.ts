@@ -16,5 +16,6 @@ export {
 } from './fonts';
 export { PT_PER_MM, mm, newPdf, type NewPdfOptions, type Pdf, type PdfTextOptions, type TextBox } from './document';
 export { drawQr, type QrInfo, type QrOptions } from './qr';
+export { letterheadRule, SEAL_RED } from './rules';
 export { drawTable, type TableColumn, type TableOptions } from './table';
 export { TEST_PAGE_QR_TEXT, TEST_PAGE_RARE_CHARS, renderTestPage, type TestPageInput } from './testPage';

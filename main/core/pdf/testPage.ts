@@ -6,6 +6,7 @@ import { newPdf, mm, type Pdf } from './document';
 import { codePointLabel, type FontKey, type FontSet } from './fonts';
 import { drawQr } from './qr';
 import { drawTable } from './table';
+import { letterheadRule, SEAL_RED } from './rules';
 
 export interface TestPageInput {
   officeName: string;
@@ -47,7 +48,7 @@ const FONT_LABELS: Record<string, string> = {
 const fontLabel = (key: FontKey | null) =>
   key === null ? '无字形' : (FONT_LABELS[key] ?? key.replace(/^extra:(fallback-)?/, '').replace(/\.\w+$/, ''));
 
-const ACCENT = '#9b1c1c'; // seal red, used sparingly
+const ACCENT = SEAL_RED;
 const GREY = '#555555';
 const LIGHT = '#bbbbbb';
 
@@ -84,19 +85,7 @@ export async function renderTestPage(fonts: FontSet, input: TestPageInput): Prom
   pdf.text(input.officeName, { family: 'serif', size: 13, x: left, width, align: 'center' });
   pdf.text(`行政区划代码 ${input.divisionCode}`, { family: 'sans', size: 9, x: left, width, align: 'center', color: GREY });
   let y = doc.y + mm(1.5);
-  doc
-    .save()
-    .lineWidth(1.2)
-    .strokeColor(ACCENT)
-    .moveTo(left, y)
-    .lineTo(left + width, y)
-    .stroke();
-  doc
-    .lineWidth(0.4)
-    .moveTo(left, y + 2.2)
-    .lineTo(left + width, y + 2.2)
-    .stroke()
-    .restore();
+  letterheadRule(pdf, left, width, y);
   y += mm(4);
 
   // ── 1. Serif sample (certificate wording) ──────────────────────────────

@@ -7,6 +7,7 @@ import { nationalityName } from '../../core/codes/nationalities';
 import { provinceName } from '../../core/codes/provinces';
 import { ageOn } from '../../core/idnumber/dates';
 import { documentTypeLabels } from '../../core/idnumber/otherDocuments';
+import { letterheadRule, SEAL_RED } from '../../core/pdf/rules';
 import { mm, type FontFamily, type Pdf } from '../../core/pdf';
 import type { PartyView } from '../contract';
 
@@ -16,7 +17,7 @@ export interface OfficeInfo {
   divisionCode: string;
 }
 
-export const ACCENT = '#9b1c1c'; // seal red, as on the printer test page
+export const ACCENT = SEAL_RED;
 export const GREY = '#555555';
 export const LIGHT = '#bbbbbb';
 
@@ -134,19 +135,7 @@ export function letterhead(pdf: Pdf, office: OfficeInfo, title: string, right: s
   pdf.text(`行政区划代码 ${office.divisionCode}`, { family: 'sans', size: 8.5, x: left, y: infoY, width, color: GREY });
   if (right !== null) pdf.text(right, { family: 'sans', size: 9, x: left, y: infoY, width, align: 'right' });
   const y = infoY + 8.5 * 1.5 + mm(1);
-  doc
-    .save()
-    .lineWidth(1.2)
-    .strokeColor(ACCENT)
-    .moveTo(left, y)
-    .lineTo(left + width, y)
-    .stroke();
-  doc
-    .lineWidth(0.4)
-    .moveTo(left, y + 2.2)
-    .lineTo(left + width, y + 2.2)
-    .stroke()
-    .restore();
+  letterheadRule(pdf, left, width, y);
   return y + mm(5);
 }
 
