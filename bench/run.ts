@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchAudit, benchDbOpen, benchHttp, benchTestPage } from './core';
 import { benchMarriageSearch } from './marriage';
+import { benchMarriageRegister } from './marriageRegister';
 import type { BenchResult } from './measure';
 
 async function main(): Promise<void> {
@@ -18,7 +19,9 @@ async function main(): Promise<void> {
     results.push(...(await benchTestPage(quick ? 5 : 20)));
     results.push(await benchHttp(tmp(), quick ? 100 : 1000));
     results.push(...(await benchAudit(tmp(), quick ? 20_000 : 200_000)));
-    results.push(await benchMarriageSearch(tmp(), quick ? 20_000 : 1_000_000));
+    const marriageDir = tmp(); // the generated register: search first, then registrations on top of it
+    results.push(await benchMarriageSearch(marriageDir, quick ? 20_000 : 1_000_000));
+    results.push(...(await benchMarriageRegister(marriageDir, quick ? 300 : 2000, quick ? 5 : 20)));
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

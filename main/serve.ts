@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { closeApp, openApp } from './core/app';
+import { clockFromEnv } from './core/clock';
 import { applyInitAdmin, startBackupSchedule } from './core/bootstrap';
 import { createHttpServer, listen } from './core/http/server';
 import { argValue, dataDirFrom } from './core/paths';
@@ -12,8 +13,12 @@ async function main(): Promise<void> {
   const dataDir = dataDirFrom(argv);
   const host = argValue(argv, '--host') ?? process.env.REGISTRY_HOST ?? '127.0.0.1';
   const port = Number(argValue(argv, '--port') ?? process.env.REGISTRY_PORT ?? 5170);
+  const clock = clockFromEnv(process.env.REGISTRY_CLOCK_START);
+  if (clock)
+    console.warn(`注意：本次运行使用设定的时钟，当前为 ${clock.now().toLocaleString('zh-CN')}（REGISTRY_CLOCK_START）。`);
   const app = openApp({
     dataDir,
+    ...(clock ? { clock } : {}),
     resourcesDir: join(__dirname, '../../resources'),
     appVersion,
     transport: 'http',

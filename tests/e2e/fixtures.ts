@@ -9,12 +9,16 @@ const repoRoot = resolve(__dirname, '../..');
 export interface ServedApp {
   url: string;
   dataDir: string;
-  stop(): Promise<void>;
+  /** Stops the server; the data folder is removed unless kept for a restart on another day. */
+  stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
-/** Starts the built app (`out/main/serve.js`) on a free loopback port with a fresh data folder. */
-export async function startServe(env: Record<string, string> = {}): Promise<ServedApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'registry-e2e-'));
+/**
+ * Starts the built app (`out/main/serve.js`) on a free loopback port, with a fresh data folder or
+ * an existing one (a restart).
+ */
+export async function startServe(env: Record<string, string> = {}, existingDataDir?: string): Promise<ServedApp> {
+  const dataDir = existingDataDir ?? mkdtempSync(join(tmpdir(), 'registry-e2e-'));
   const child: ChildProcess = spawn(
     process.execPath,
     [join(repoRoot, 'out/main/serve.js'), '--data-dir', dataDir, '--port', '0'],
@@ -38,10 +42,10 @@ export async function startServe(env: Record<string, string> = {}): Promise<Serv
   return {
     url,
     dataDir,
-    async stop() {
+    async stop(options) {
       child.kill('SIGTERM');
       await new Promise((r) => (child.exitCode === null ? child.once('exit', r) : r(null)));
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options?.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,11 +1,11 @@
 import type { Page } from '@playwright/test';
 import { residentIdCheckChar } from '../../main/core/idnumber/residentId';
-import { expect, test } from './fixtures';
+import { expect, startServe, test, type ServedApp } from './fixtures';
 
 // Divorce by agreement in the served app: a clerk finds the marriage, takes the application,
 // prints the receipt, and withdraws it on the work list (today is inside the cooling-off period)
-// with its confirmation. Issuance needs a day 30+ days after receipt, which the served app's real
-// clock cannot reach: it is covered by tests/integration/marriage/divorce*.
+// with its confirmation. Issuance and deemed withdrawal happen 30+ days after receipt: the second
+// test restarts the served app on the same data folder with REGISTRY_CLOCK_START set to those days.
 
 const id = (birth: string, seq: string) => `500118${birth}${seq}` + residentIdCheckChar(`500118${birth}${seq}`);
 
@@ -143,4 +143,113 @@ test('a divorce by agreement: find the marriage, receipt, withdrawal on the work
     await done.getByRole('button', { name: '撤回离婚登记申请确认单' }).click();
     await expect(page.getByRole('dialog', { name: /撤回离婚登记申请确认单-.*\.pdf/ })).toBeVisible();
   });
+});
+
+const plusDays = (iso: string, n: number): string => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(y!, m! - 1, d! + n, 12).toLocaleDateString('sv-SE');
+};
+
+interface Windows {
+  id: number;
+  marriageId: number;
+  certificate: { from: string; to: string };
+}
+
+/** Admin, division code, a clerk; returns the clerk's token. */
+async function setUpOffice(url: string): Promise<string> {
+  const admin = await api<{ token: string }>(url, 'setup.createAdmin', {
+    username: 'admin',
+    displayName: '系统管理员',
+    password: 'Admin1234',
+  });
+  const settings = await api<Record<string, unknown>>(url, 'settings.get', {}, admin.token);
+  await api(url, 'settings.update', { ...settings, officeName: '永川区婚姻登记处', divisionCode: '500118' }, admin.token);
+  await api(
+    url,
+    'users.create',
+    { username: 'wangfang', displayName: '王芳', roles: ['marriageClerk'], password: 'Initial123' },
+    admin.token,
+  );
+  const first = await api<{ token: string }>(url, 'auth.login', { username: 'wangfang', password: 'Initial123' });
+  await api(url, 'auth.changePassword', { currentPassword: 'Initial123', newPassword: 'Clerk1234' }, first.token);
+  return (await api<{ token: string }>(url, 'auth.login', { username: 'wangfang', password: 'Clerk1234' })).token;
+}
+
+test('a divorce is issued inside its certificate window, and an unclaimed one is deemed withdrawn', async ({ page }) => {
+  const today = new Date().toLocaleDateString('sv-SE');
+  const agreement = { children: '无子女', property: '各自名下财产归各自所有', debts: '无共同债务' };
+  let app: ServedApp = await startServe();
+  let issued: Windows;
+  let unclaimed: Windows;
+  try {
+    await test.step('receipt day (today): two couples apply through the API', async () => {
+      const clerk = await setUpOffice(app.url);
+      const apply = async (man: [string, string, string], woman: [string, string, string]) => {
+        const reg = await api<{ id: number }>(
+          app.url,
+          'marriage.register',
+          {
+            registrationDate: today,
+            parties: [party(man[0], 'male', man[1], man[2]), party(woman[0], 'female', woman[1], woman[2])],
+          },
+          clerk,
+        );
+        return api<Windows>(
+          app.url,
+          'marriage.divorce.apply',
+          { marriageId: reg.id, receiptDate: today, agreement, bothPresent: true },
+          clerk,
+        );
+      };
+      issued = await apply(['赵刚', '19950101', '013'], ['钱芳', '19960202', '024']);
+      unclaimed = await apply(['孙磊', '19940303', '033'], ['周静', '19970404', '044']);
+      expect(issued.certificate.from > plusDays(today, 30)).toBe(true);
+    });
+
+    await test.step('first day of the certificate window: both appear, the clerk issues the divorce certificate', async () => {
+      await app.stop({ keepData: true });
+      app = await startServe({ REGISTRY_CLOCK_START: issued.certificate.from }, app.dataDir);
+      await page.goto(app.url);
+      await login(page, 'wangfang', 'Clerk1234');
+      await page.getByRole('navigation').getByText('婚姻登记', { exact: true }).click();
+      await page.getByRole('navigation').getByText('离婚工作清单', { exact: true }).click();
+      await expect(page.getByRole('heading', { name: `离婚工作清单（${issued.certificate.from}）` })).toBeVisible();
+      const eligible = page.getByTestId('section-eligibleToIssue');
+      await expect(eligible.getByRole('row', { name: /孙磊、周静/ })).toBeVisible();
+      await eligible
+        .getByRole('row', { name: /赵刚、钱芳/ })
+        .getByTestId('issue')
+        .click();
+      const dialog = page.getByRole('dialog', { name: /发给离婚证：赵刚、钱芳/ });
+      await dialog.getByTestId('issue-both-present').check();
+      await dialog.getByRole('button', { name: '发给离婚证' }).click();
+      await expect(dialog).toBeHidden();
+      const done = page.getByTestId('divorce-done');
+      await expect(done).toContainText(/已发给离婚证 L500118-\d{4}-000001/);
+      await expect(eligible.getByRole('row', { name: /赵刚、钱芳/ })).toHaveCount(0);
+      await done.getByRole('button', { name: '离婚证预览（样本）' }).click();
+      await expect(page.getByRole('dialog', { name: /离婚证-L500118-.*\.pdf/ })).toBeVisible();
+      await page.keyboard.press('Escape');
+
+      // The marriage ended exactly once, and says so on its record.
+      const clerk = (await api<{ token: string }>(app.url, 'auth.login', { username: 'wangfang', password: 'Clerk1234' })).token;
+      const marriage = await api<{ status: string }>(app.url, 'marriage.get', { id: issued.marriageId }, clerk);
+      expect(marriage.status).toBe('dissolved');
+    });
+
+    await test.step('the day after the certificate window: the other application is deemed withdrawn', async () => {
+      await app.stop({ keepData: true });
+      app = await startServe({ REGISTRY_CLOCK_START: plusDays(unclaimed.certificate.to, 1) }, app.dataDir);
+      await page.goto(app.url);
+      await login(page, 'wangfang', 'Clerk1234');
+      await page.getByRole('navigation').getByText('婚姻登记', { exact: true }).click();
+      await page.getByRole('navigation').getByText('离婚工作清单', { exact: true }).click();
+      const deemed = page.getByTestId('section-deemedWithdrawn');
+      await expect(deemed.getByRole('row', { name: /孙磊、周静/ })).toBeVisible();
+      await expect(page.getByTestId('section-eligibleToIssue').getByRole('row', { name: /孙磊、周静/ })).toHaveCount(0);
+    });
+  } finally {
+    await app.stop();
+  }
 });
