@@ -1,8 +1,8 @@
 // Layering rules (architecture): data flows renderer → preload → main, and only the contract is shared.
 //  - renderer/ imports from main/ only contract files, and never Node, Electron or database code;
 //  - preload/ imports only electron and contract files;
-//  - contract files, and the pure rule modules in main/core/idnumber and main/core/codes, import only
-//    zod and each other (the renderer bundles them).
+//  - contract files, and the pure rule modules in main/core/idnumber, main/core/codes and
+//    main/funeral/shared, import only zod and each other (the renderer bundles them).
 // Part of `npm run lint`; a test runs it too, on a planted violation, so the check itself can fail.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -28,7 +28,7 @@ const isContract = (file) => {
 
 // Pure rule modules the renderer also runs for instant form feedback (ID numbers, national code
 // tables). Like contract files, they may import nothing but zod and each other.
-const sharedFolders = ['main/core/idnumber/', 'main/core/codes/'];
+const sharedFolders = ['main/core/idnumber/', 'main/core/codes/', 'main/funeral/shared/'];
 const isShared = (file) => isContract(file) || sharedFolders.some((f) => rel(file).startsWith(f));
 
 function resolveImport(from, spec) {
