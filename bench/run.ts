@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { benchAudit, benchDbOpen, benchHttp, benchTestPage } from './core';
 import { benchMarriageSearch } from './marriage';
 import { benchMarriageRegister } from './marriageRegister';
+import { benchMarriageStats } from './marriageStats';
+import { benchFuneralBurials } from './funeralBurials';
+import { benchFuneralSubsidies } from './funeralSubsidies';
 import type { BenchResult } from './measure';
 
 async function main(): Promise<void> {
@@ -22,6 +25,14 @@ async function main(): Promise<void> {
     const marriageDir = tmp(); // the generated register: search first, then registrations on top of it
     results.push(await benchMarriageSearch(marriageDir, quick ? 20_000 : 1_000_000));
     results.push(...(await benchMarriageRegister(marriageDir, quick ? 300 : 2000, quick ? 5 : 20)));
+    results.push(...(await benchMarriageStats(tmp(), quick ? 20_000 : 1_000_000)));
+    results.push(
+      ...(await benchFuneralBurials(
+        tmp(),
+        quick ? { rows: 20, numbers: 50, burials: 20_000 } : { rows: 50, numbers: 100, burials: 300_000 },
+      )),
+    );
+    results.push(...(await benchFuneralSubsidies(tmp(), quick ? 200 : 1000, quick ? 1 : 3)));
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -13,6 +13,16 @@ import { marriageDocumentsHandlers } from '../marriage/documents/handlers';
 import { marriageNumbersHandlers } from '../marriage/numbers/handlers';
 import { divorceDocumentsHandlers } from '../marriage/divorce/documents/handlers';
 import { amendmentsHandlers } from '../marriage/amendments/handlers';
+import { marriageSearchHandlers } from '../marriage/search/handlers';
+import { marriageArchiveHandlers } from '../marriage/archive/handlers';
+import { attachmentsHandlers } from '../marriage/attachments/handlers';
+import { marriageStatsHandlers } from '../marriage/stats/handlers';
+import { waiversHandlers } from '../funeral/waivers/handlers';
+import { subsidiesHandlers } from '../funeral/subsidies/handlers';
+import { cemeteriesHandlers } from '../funeral/cemeteries/handlers';
+import { burialsHandlers } from '../funeral/burials/handlers';
+import { storageHandlers } from '../funeral/burials/storage/handlers';
+import { burialDocumentsHandlers } from '../funeral/burials/documents/handlers';
 
 // Every channel of the contract must have exactly one handler: `satisfies` fails the build if one
 // is missing, and each area's map is typed against the contract by defineHandlers.
@@ -30,4 +40,14 @@ export const handlers = {
   ...marriageNumbersHandlers,
   ...divorceDocumentsHandlers,
   ...amendmentsHandlers,
+  ...marriageSearchHandlers,
+  ...marriageArchiveHandlers,
+  ...attachmentsHandlers,
+  ...marriageStatsHandlers,
+  ...waiversHandlers,
+  ...subsidiesHandlers,
+  ...cemeteriesHandlers,
+  ...burialsHandlers,
+  ...storageHandlers,
+  ...burialDocumentsHandlers,
 } satisfies HandlerMap<ChannelName>;

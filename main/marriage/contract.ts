@@ -5,6 +5,7 @@ import { provinceCodeSchema } from '../core/codes/provinces';
 import { channel, needs, returns } from '../core/contract/define';
 import { isoDate, recordId } from '../core/contract/fields';
 import { documentTypeSchema, type DocumentType } from '../core/idnumber/otherDocuments';
+import { registrationSearchSchema, type RegistrationSource } from './search/contract';
 
 // 结婚登记: what the counter sends and gets back. The same schemas drive the renderer's form.
 
@@ -86,8 +87,11 @@ export interface PartyView {
   sex: 'male' | 'female';
   name: string;
   documentType: DocumentType;
-  /** Masked (500118********1234) unless the user's role needs the full number. */
-  documentNumber: string;
+  /**
+   * Masked (500118********1234) unless the user's role needs the full number (search/masking.ts).
+   * Null only for a legacy archive record that has none (numbers began in 1985).
+   */
+  documentNumber: string | null;
   birthDate: string;
   nationality: string;
   ethnicCode: string | null;
@@ -111,6 +115,8 @@ export interface RegistrationView {
   parties: [PartyView, PartyView];
   dissolvedAt: string | null;
   createdAt: string;
+  /** Registered at this system's counter, or imported from the legacy archive (MZ/T 113). */
+  source: RegistrationSource;
 }
 
 export interface RefusalView {
@@ -128,7 +134,18 @@ export interface BlacklistEntryView {
   reason: string;
   sourceDocument: string;
   listedFrom: string;
+  /** Last day the entry applies (inclusive); null while open-ended. */
   listedUntil: string | null;
+  /** Set when a supervisor removed the entry (marriage.blacklist.end): from which day, why, by whom. */
+  removal: BlacklistRemoval | null;
+}
+
+export interface BlacklistRemoval {
+  /** First day the person is no longer listed (listedUntil is the day before). */
+  removedOn: string;
+  reason: string;
+  username: string | null;
+  at: string;
 }
 
 export const marriageContract = {
@@ -161,14 +178,11 @@ export const marriageContract = {
     mutates: false,
   }),
   'marriage.search': channel({
-    input: z
-      .object({
-        query: z.string().trim().min(1).max(60).describe('结婚证字号、证件号码或姓名'),
-      })
-      .strict(),
+    input: registrationSearchSchema,
     output: returns<RegistrationView[]>(),
     access: needs('marriage.register'),
-    summary: '按结婚证字号、证件号码或姓名（全名或开头）查找结婚登记；列表中证件号码脱敏',
+    summary:
+      '一个查找框：结婚证字号（含离婚证、补领证及档案旧字号）、证件号码（15/18 位）、姓名（全名或任意部分）或拼音首字母，可按登记日期、状态、来源筛选；按登记日期从新到旧最多 50 条，证件号码脱敏',
     mutates: false,
   }),
   'marriage.blacklist.list': channel({
@@ -187,12 +201,25 @@ export const marriageContract = {
         reason: z.string().trim().min(2).max(500).describe('列入原因'),
         sourceDocument: z.string().trim().min(2).max(200).describe('依据文书'),
         listedFrom: isoDate.describe('列入日期'),
-        listedUntil: isoDate.nullable().describe('移出日期'),
+        listedUntil: isoDate.nullable().describe('列入截止日期（含当日）'),
       })
       .strict(),
     output: returns<BlacklistEntryView>(),
     access: needs('marriage.supervise'),
     summary: '列入婚姻登记失信名单（须有依据文书）',
+    mutates: true,
+  }),
+  'marriage.blacklist.end': channel({
+    input: z
+      .object({
+        id: recordId,
+        removedOn: isoDate.describe('移出日期'),
+        reason: z.string().trim().min(2).max(500).describe('移出原因'),
+      })
+      .strict(),
+    output: returns<BlacklistEntryView>(),
+    access: needs('marriage.supervise'),
+    summary: '移出婚姻登记失信名单：自移出日期起不再列入（须写明原因），条目与原因留存在案',
     mutates: true,
   }),
 };

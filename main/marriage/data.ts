@@ -16,6 +16,8 @@ export interface RegistrationRow {
   dissolved_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Set by the database (default 'counter'); archive imports write 'archive' (search/, archive/). */
+  source?: 'counter' | 'archive';
 }
 
 export interface PartyRow {
@@ -23,7 +25,8 @@ export interface PartyRow {
   sex: 'male' | 'female';
   name: string;
   document_type: string;
-  document_number: string;
+  /** Null only in legacy archive records (a CHECK keeps it so). */
+  document_number: string | null;
   birth_date: string;
   nationality: string;
   ethnic_code: string | null;
@@ -63,6 +66,15 @@ interface Schema {
   marriage_parties: PartyRow;
   marriage_refusals: WithGeneratedId<RefusalRow>;
   credit_blacklist: WithGeneratedId<BlacklistRow>;
+  audit_log: {
+    id: number;
+    at: string;
+    username: string | null;
+    action: string;
+    entity: string;
+    entity_id: string | null;
+    after: string | null;
+  };
 }
 const q = queryBuilder<Schema>();
 
@@ -91,6 +103,19 @@ export const registrationById = (db: Db, id: number): RegistrationRow | undefine
 
 export const partiesOf = (db: Db, registrationId: number): PartyRow[] =>
   all(db, q.selectFrom('marriage_parties').selectAll().where('registration_id', '=', registrationId).orderBy('sex', 'desc'));
+
+/** Several registrations and their parties in two queries (search results: up to 50 at a time). */
+export function registrationsWithParties(
+  db: Db,
+  ids: readonly number[],
+): { registrations: RegistrationRow[]; parties: PartyRow[] } {
+  if (ids.length === 0) return { registrations: [], parties: [] };
+  const wanted = [...ids];
+  return {
+    registrations: all(db, q.selectFrom('marriage_registrations').selectAll().where('id', 'in', wanted)),
+    parties: all(db, q.selectFrom('marriage_parties').selectAll().where('registration_id', 'in', wanted)),
+  };
+}
 
 /** The registrations a document number appears in, newest first. */
 export function registrationsOfDocument(db: Db, documentNumber: string): RegistrationRow[] {
@@ -137,24 +162,23 @@ export const blacklistById = (db: Db, id: number): BlacklistRow | undefined =>
 export const listBlacklist = (db: Db): BlacklistRow[] =>
   all(db, q.selectFrom('credit_blacklist').selectAll().orderBy('listed_from', 'desc').orderBy('id', 'desc'));
 
-/**
- * Registrations matching a certificate number, a document number, or a name (full or beginning),
- * newest first. Every branch is an index lookup: the counter searches while the couple waits.
- */
-export function findRegistrationIds(
-  db: Db,
-  by: { certificateNumber: string } | { documentNumber: string } | { namePrefix: string },
-  limit: number,
-): number[] {
-  if ('certificateNumber' in by) {
-    return all(
-      db,
-      q.selectFrom('marriage_registrations').select('id').where('certificate_number', '=', by.certificateNumber),
-    ).map((r) => r.id);
-  }
-  let parties = q.selectFrom('marriage_parties').select('registration_id');
-  if ('documentNumber' in by) parties = parties.where('document_number', '=', by.documentNumber);
-  // A range instead of LIKE: it uses the name index for any script, CJK included.
-  else parties = parties.where('name', '>=', by.namePrefix).where('name', '<', `${by.namePrefix}\u{10FFFF}`);
-  return all(db, parties.orderBy('registration_id', 'desc').limit(limit)).map((r) => r.registration_id);
+/** A supervisor's removal: the entry's last day in force moves to the day before the removal. */
+export function endBlacklist(db: Db, id: number, listedUntil: string): void {
+  run(db, q.updateTable('credit_blacklist').set({ listed_until: listedUntil }).where('id', '=', id));
 }
+
+/**
+ * Removals as audited by marriage.blacklist.end (read-only), oldest first: the table keeps the end
+ * date, the audit entry keeps why and who, so no column is needed for them.
+ */
+export const blacklistRemovalEntries = (db: Db, id?: number) =>
+  all(
+    db,
+    q
+      .selectFrom('audit_log')
+      .select(['entity_id', 'at', 'username', 'after'])
+      .where('entity', '=', 'creditBlacklist')
+      .$if(id !== undefined, (qb) => qb.where('entity_id', '=', String(id)))
+      .where('action', '=', 'status')
+      .orderBy('id'),
+  );

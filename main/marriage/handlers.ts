@@ -3,18 +3,20 @@ import {
   addToBlacklist,
   blacklistEntries,
   checkMarriage,
-  getRegistration,
+  endBlacklistEntry,
+  getRegistrationFor,
   refuseMarriage,
   registerMarriage,
-  searchRegistrations,
 } from './service';
+import { searchRegistrations } from './search/service';
 
 export const marriageHandlers = defineHandlers({
   'marriage.check': (i, { app }) => checkMarriage(app, i),
   'marriage.register': (i, ctx) => registerMarriage(ctx, i),
   'marriage.refuse': (i, ctx) => refuseMarriage(ctx, i),
-  'marriage.get': (i, { app }) => getRegistration(app, i.id),
-  'marriage.search': (i, { app }) => searchRegistrations(app, i.query),
+  'marriage.get': (i, ctx) => getRegistrationFor(ctx, i.id),
+  'marriage.search': (i, ctx) => searchRegistrations(ctx, i),
   'marriage.blacklist.list': (_i, { app }) => blacklistEntries(app),
   'marriage.blacklist.add': (i, ctx) => addToBlacklist(ctx, i),
+  'marriage.blacklist.end': (i, ctx) => endBlacklistEntry(ctx, i),
 });

@@ -1,30 +1,41 @@
 import type { AppContext } from '../core/app';
 import { recordAudit } from '../core/audit/service';
+import { addDays } from '../core/calendar/civilDate';
 import { writeTransaction } from '../core/db/connection';
 import { ServiceError, notFound } from '../core/errors';
 import type { HandlerContext } from '../core/handler';
 import { localTodayIso } from '../core/idnumber/dates';
 import { maskDocumentNumber, validateDocument, type DocumentType } from '../core/idnumber/otherDocuments';
-import { normalizeDocumentNumber } from '../core/idnumber/normalize';
-import { parseResidentId } from '../core/idnumber/residentId';
 import { allocateNumber, type SeriesSpec } from '../core/numbering/service';
 import { getSettings } from '../core/settings/service';
 import { checkApplication, type CheckedApplication, type RegisterLookups } from './checks';
-import type { Application, BlacklistEntryView, CheckResult, PartyView, RefusalView, RegistrationView } from './contract';
+import { indexRegistrationNames } from './search/indexing';
+import { showsFullDocumentNumber } from './search/masking';
+import type {
+  Application,
+  BlacklistEntryView,
+  BlacklistRemoval,
+  CheckResult,
+  PartyView,
+  RefusalView,
+  RegistrationView,
+} from './contract';
 import {
   activeBlacklistEntry,
   blacklistById,
+  blacklistRemovalEntries,
+  endBlacklist,
   insertBlacklist,
   insertParty,
   insertRefusal,
   insertRegistration,
-  findRegistrationIds,
   listBlacklist,
   nextRegistrationId,
   partiesOf,
   refusalById,
   registrationById,
   registrationsOfDocument,
+  registrationsWithParties,
   type BlacklistRow,
   type PartyRow,
   type RegistrationRow,
@@ -111,32 +122,26 @@ function registrationView(r: RegistrationRow, parties: PartyRow[], mask = false)
     parties: mask ? [maskedParty(partyView(man)), maskedParty(partyView(woman))] : [partyView(man), partyView(woman)],
     dissolvedAt: r.dissolved_at,
     createdAt: r.created_at,
+    source: r.source ?? 'counter',
   };
 }
 
-// Lists show ID numbers masked (500118********1234): a screen of search results must not expose
-// everyone's number to whoever passes the counter. The record page shows it in full.
-const maskedParty = (p: PartyView): PartyView => ({ ...p, documentNumber: maskDocumentNumber(p.documentType, p.documentNumber) });
+// Masked: 500118********1234. Who sees what where is decided in search/masking.ts.
+const maskedParty = (p: PartyView): PartyView => ({
+  ...p,
+  documentNumber: p.documentNumber === null ? null : maskDocumentNumber(p.documentType, p.documentNumber),
+});
 
-/** Old 15-digit IDs are stored converted to 18 digits; search by either. */
-function storedDocumentNumber(number: string): string {
-  if (!/^\d{15}$/.test(number)) return number;
-  const parsed = parseResidentId(number);
-  return parsed.ok ? parsed.value.id : number;
-}
-
-const CERTIFICATE = /^(J|L|BJ|BL)\d{6}-\d{4}-\d{6}$/;
-
-export function searchRegistrations(app: AppContext, query: string): RegistrationView[] {
-  const text = query.trim();
-  const upper = normalizeDocumentNumber(text);
-  const by = CERTIFICATE.test(upper)
-    ? { certificateNumber: upper }
-    : /^[0-9A-Z()]{6,}$/.test(upper) && /\d{5}/.test(upper)
-      ? { documentNumber: storedDocumentNumber(upper) }
-      : { namePrefix: text };
-  return findRegistrationIds(app.db, by, 50).map((id) =>
-    registrationView(registrationById(app.db, id)!, partiesOf(app.db, id), true),
+/** Views of some registrations in the order given, the document numbers masked or not. */
+export function registrationViews(app: AppContext, ids: readonly number[], mask: boolean): RegistrationView[] {
+  const { registrations, parties } = registrationsWithParties(app.db, ids);
+  const byId = new Map(registrations.map((r) => [r.id, r]));
+  return ids.map((id) =>
+    registrationView(
+      byId.get(id)!,
+      parties.filter((p) => p.registration_id === id),
+      mask,
+    ),
   );
 }
 
@@ -144,6 +149,13 @@ export function getRegistration(app: AppContext, id: number): RegistrationView {
   const r = registrationById(app.db, id);
   if (!r) throw notFound('该结婚登记记录');
   return registrationView(r, partiesOf(app.db, id));
+}
+
+/** The record page: the number in full for the marriage roles, masked for anyone else (search/masking.ts). */
+export function getRegistrationFor(ctx: HandlerContext, id: number): RegistrationView {
+  const view = getRegistration(ctx.app, id);
+  if (showsFullDocumentNumber(ctx.permissions, 'record')) return view;
+  return { ...view, parties: [maskedParty(view.parties[0]), maskedParty(view.parties[1])] };
 }
 
 /**
@@ -198,6 +210,7 @@ export function registerMarriage(ctx: HandlerContext, application: Application):
         household_province: p.householdProvince,
       }),
     );
+    indexRegistrationNames(app.db, id);
     const view = registrationView(registrationById(app.db, id)!, partiesOf(app.db, id));
     recordAudit(app.db, app.clock, actor, { action: 'create', entity: 'marriageRegistration', entityId: id, after: view });
     return view;
@@ -246,7 +259,7 @@ export function refuseMarriage(ctx: HandlerContext, application: Application): R
   });
 }
 
-function blacklistView(b: BlacklistRow): BlacklistEntryView {
+function blacklistView(b: BlacklistRow, removal: BlacklistRemoval | null = null): BlacklistEntryView {
   return {
     id: b.id,
     documentNumber: b.document_number,
@@ -255,10 +268,62 @@ function blacklistView(b: BlacklistRow): BlacklistEntryView {
     sourceDocument: b.source_document,
     listedFrom: b.listed_from,
     listedUntil: b.listed_until,
+    removal,
   };
 }
 
-export const blacklistEntries = (app: AppContext): BlacklistEntryView[] => listBlacklist(app.db).map(blacklistView);
+/** The latest removal of each entry, from the audit entries marriage.blacklist.end wrote. */
+function blacklistRemovals(app: AppContext, id?: number): Map<number, BlacklistRemoval> {
+  const out = new Map<number, BlacklistRemoval>();
+  for (const e of blacklistRemovalEntries(app.db, id)) {
+    const after = JSON.parse(e.after ?? '{}') as { removedOn?: string; reason?: string };
+    if (!after.removedOn) continue;
+    out.set(Number(e.entity_id), { removedOn: after.removedOn, reason: after.reason ?? '', username: e.username, at: e.at });
+  }
+  return out;
+}
+
+export function blacklistEntries(app: AppContext): BlacklistEntryView[] {
+  const removals = blacklistRemovals(app);
+  return listBlacklist(app.db).map((b) => blacklistView(b, removals.get(b.id) ?? null));
+}
+
+/**
+ * Removes a person from the list from a given day (a decision lifting the constraint, or an entry
+ * made in error). The entry stays on record: its last day in force becomes the day before, and the
+ * reason goes into the audit entry. A removal only shortens a listing, never lengthens it.
+ */
+export function endBlacklistEntry(
+  ctx: HandlerContext,
+  input: { id: number; removedOn: string; reason: string },
+): BlacklistEntryView {
+  const { app, actor } = ctx;
+  return writeTransaction(app.db, () => {
+    const b = blacklistById(app.db, input.id);
+    if (!b) throw notFound('该失信名单条目');
+    if (input.removedOn < b.listed_from) {
+      throw new ServiceError('INVALID_INPUT', `移出日期不能早于列入日期 ${b.listed_from}`, 'removedOn');
+    }
+    if (b.listed_until !== null && b.listed_until < input.removedOn) {
+      throw new ServiceError(
+        'CONFLICT',
+        `${b.name} 的这条记录列入至 ${b.listed_until} 止，自 ${addDays(b.listed_until, 1)} 起已不在名单中，无需移出`,
+      );
+    }
+    const until = addDays(input.removedOn, -1);
+    endBlacklist(app.db, b.id, until);
+    const reason = input.reason.trim();
+    recordAudit(app.db, app.clock, actor, {
+      action: 'status',
+      entity: 'creditBlacklist',
+      entityId: b.id,
+      before: { listedUntil: b.listed_until },
+      after: { listedUntil: until, removedOn: input.removedOn, reason },
+      detail: `移出婚姻登记失信名单（${b.name}，自 ${input.removedOn} 起）：${reason}`,
+    });
+    return blacklistView(blacklistById(app.db, b.id)!, blacklistRemovals(app, b.id).get(b.id) ?? null);
+  });
+}
 
 export function addToBlacklist(
   ctx: HandlerContext,

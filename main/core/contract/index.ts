@@ -12,6 +12,16 @@ import { marriageDocumentsContract } from '../../marriage/documents/contract';
 import { marriageNumbersContract } from '../../marriage/numbers/contract';
 import { divorceDocumentsContract } from '../../marriage/divorce/documents/contract';
 import { amendmentsContract } from '../../marriage/amendments/contract';
+import { marriageSearchContract } from '../../marriage/search/contract';
+import { marriageArchiveContract } from '../../marriage/archive/contract';
+import { attachmentsContract } from '../../marriage/attachments/contract';
+import { marriageStatsContract } from '../../marriage/stats/contract';
+import { waiversContract } from '../../funeral/waivers/contract';
+import { subsidiesContract } from '../../funeral/subsidies/contract';
+import { cemeteriesContract } from '../../funeral/cemeteries/contract';
+import { burialsContract } from '../../funeral/burials/contract';
+import { storageContract } from '../../funeral/burials/storage/contract';
+import { burialDocumentsContract } from '../../funeral/burials/documents/contract';
 import type { Result } from './result';
 
 // The one list of everything the renderer may ask of main. Main, preload and renderer all import
@@ -30,6 +40,16 @@ export const contract = {
   ...marriageNumbersContract,
   ...divorceDocumentsContract,
   ...amendmentsContract,
+  ...marriageSearchContract,
+  ...marriageArchiveContract,
+  ...attachmentsContract,
+  ...marriageStatsContract,
+  ...waiversContract,
+  ...subsidiesContract,
+  ...cemeteriesContract,
+  ...burialsContract,
+  ...storageContract,
+  ...burialDocumentsContract,
 };
 
 /** The parts, kept so a test can prove no module repeats another's channel name (spread would hide it). */
@@ -47,6 +67,16 @@ export const contractParts: readonly object[] = [
   marriageNumbersContract,
   divorceDocumentsContract,
   amendmentsContract,
+  marriageSearchContract,
+  marriageArchiveContract,
+  attachmentsContract,
+  marriageStatsContract,
+  waiversContract,
+  subsidiesContract,
+  cemeteriesContract,
+  burialsContract,
+  storageContract,
+  burialDocumentsContract,
 ];
 
 export type Contract = typeof contract;

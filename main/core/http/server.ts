@@ -14,7 +14,10 @@ export interface HttpOptions {
   staticDir: string | null;
 }
 
+// Archive imports send their file base64-encoded (20 MB of file ≈ 27 MB of body): room enough.
 const MAX_BODY = 64 * 1024 * 1024;
+
+class BodyTooLarge extends Error {}
 
 const mime: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -41,8 +44,10 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > MAX_BODY) {
-        reject(new Error('too large'));
-        req.destroy();
+        // Stop keeping the data but let it drain, so the 413 answer still reaches the client.
+        req.removeAllListeners('data');
+        req.resume();
+        reject(new BodyTooLarge('too large'));
       } else chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
@@ -106,8 +111,16 @@ export function createHttpServer(app: AppContext, options: HttpOptions): Server 
         try {
           const text = await readBody(req);
           body = text.length === 0 ? {} : JSON.parse(text);
-        } catch {
-          return send(res, 400, fail('INVALID_INPUT', '请求内容不是有效的 JSON 或过大'));
+        } catch (e) {
+          if (e instanceof BodyTooLarge) {
+            res.setHeader('Connection', 'close');
+            return send(
+              res,
+              413,
+              fail('INVALID_INPUT', `请求内容过大（上限 ${MAX_BODY / 1024 / 1024} MB），导入的文件请拆分后分批导入`),
+            );
+          }
+          return send(res, 400, fail('INVALID_INPUT', '请求内容不是有效的 JSON'));
         }
         const auth = req.headers.authorization;
         const token = auth?.startsWith('Bearer ') ? auth.slice(7) : undefined;

@@ -1,20 +1,28 @@
 import type { Db } from '../db/connection';
 import { verifyAuditChain } from '../audit/service';
 import type { IntegrityResult } from '../backup/contract';
+import { archiveJobs } from '../../marriage/archive/jobs';
 
 export type Progress = (done: number, total: number, message?: string) => void;
 
 export interface JobImplementation {
-  /** Read-only jobs open the database read-only, so a bug in one cannot write. */
+  /**
+   * Read-only jobs open the database read-only, so a bug in one cannot write. A writing job
+   * (readonly: false) gets its own read-write connection and must write the way services do: one
+   * writeTransaction (BEGIN IMMEDIATE) holding every change and its audit entries (recordAudit),
+   * all or nothing. The actor and the app clock's offset come in its params.
+   */
   readonly: boolean;
+  /** May return a promise (reading an XLSX file is asynchronous); the worker waits for it. */
   run(db: Db, params: unknown, progress: Progress): unknown;
 }
 
 // Every job a worker thread can run. They take the database path, never the main connection:
 // SQLite in WAL mode lets them read while the counters keep writing.
-export type JobKind = 'db.integrityCheck' | 'audit.verify';
+export type JobKind = 'db.integrityCheck' | 'audit.verify' | keyof typeof archiveJobs;
 
 export const jobImplementations: Record<JobKind, JobImplementation> = {
+  ...archiveJobs,
   'db.integrityCheck': {
     readonly: true,
     run(db: Db, _params: unknown, progress: Progress): IntegrityResult {

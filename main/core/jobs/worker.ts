@@ -15,10 +15,11 @@ const port = parentPort!;
 const impl = jobImplementations[input.kind];
 let lastReport = 0;
 
-try {
+async function main(): Promise<void> {
   const db = openDatabase(input.databasePath, { readonly: impl.readonly, nativeBinding: input.nativeBinding });
   try {
-    const result = impl.run(db, input.params, (done, total, message = '') => {
+    // Awaited: a job may be asynchronous (an XLSX file is read asynchronously).
+    const result = await impl.run(db, input.params, (done, total, message = '') => {
       // Throttle: the UI polls a few times a second; flooding the port only slows the job.
       const now = Date.now();
       if (now - lastReport > 100 || done === total) {
@@ -30,6 +31,8 @@ try {
   } finally {
     db.close();
   }
-} catch (e) {
-  port.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) });
 }
+
+main().catch((e: unknown) => {
+  port.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+});

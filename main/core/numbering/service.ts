@@ -122,3 +122,8 @@ export function voidNumber(db: Db, clock: Clock, actor: Actor, number: string, r
 }
 
 export const numbersOf = listNumbers;
+
+/** Where a series stands: the serial it hands out next (1 for one never used) and how many it issued. */
+export function seriesState(db: Db, spec: SeriesSpec): { nextSerial: number; issued: number } {
+  return { nextSerial: seriesByName(db, spec.series)?.next_serial ?? 1, issued: countIssued(db, spec.series) };
+}

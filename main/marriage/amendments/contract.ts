@@ -151,14 +151,19 @@ export interface CorrectionView {
   registrationId: number;
   certificateNumber: string;
   party: 'male' | 'female';
+  /** The party's name as the record reads now. */
+  partyName: string;
   status: CorrectionStatus;
   statusLabel: string;
   changes: CorrectionFieldChange[];
   reason: string;
   evidence: string;
   proposedBy: number;
+  /** Display names, for the supervisor's work list and the record page. */
+  proposedByName: string;
   proposedAt: string;
   decidedBy: number | null;
+  decidedByName: string | null;
   decidedAt: string | null;
   decisionReason: string | null;
 }
@@ -167,6 +172,8 @@ export interface HistoryEntry {
   id: number;
   at: string;
   username: string | null;
+  /** The user's display name (王芳), for the record page; null for the system's own entries. */
+  displayName: string | null;
   action: string;
   entity: string;
   entityId: string | null;

@@ -54,6 +54,7 @@ interface RegistrationColumns {
 interface AuditColumns {
   id: number;
   at: string;
+  user_id: number | null;
   username: string | null;
   action: string;
   entity: string;
@@ -178,7 +179,7 @@ export function auditEntriesFor(db: Db, owners: { entity: string; ids: string[] 
     db,
     q
       .selectFrom('audit_log')
-      .select(['id', 'at', 'username', 'action', 'entity', 'entity_id', 'before', 'after', 'detail'])
+      .select(['id', 'at', 'user_id', 'username', 'action', 'entity', 'entity_id', 'before', 'after', 'detail'])
       .where((eb) => eb.or(wanted.map((o) => eb.and([eb('entity', '=', o.entity), eb('entity_id', 'in', o.ids)]))))
       .orderBy('id'),
   );

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../core/app';
+import { userById } from '../../core/auth/data';
 import { recordAudit } from '../../core/audit/service';
 import { isForeignCountry } from '../../core/codes/nationalities';
 import { writeTransaction } from '../../core/db/connection';
@@ -12,6 +13,7 @@ import { MIN_AGE } from '../checks';
 import type { PartyOrigin, RegistrationView } from '../contract';
 import { partiesOf, registrationsOfDocument, type PartyRow } from '../data';
 import { getRegistration } from '../service';
+import { indexRegistrationNames } from '../search/indexing';
 import {
   correctableFieldLabels,
   correctablePartyFields,
@@ -209,18 +211,21 @@ function validateCorrected(app: AppContext, registration: RegistrationView, curr
 
   const type = merged.documentType as DocumentType;
   const docField = 'documentNumber' in changes ? fieldOf('documentNumber') : fieldOf('documentType');
-  const doc = validateDocument(type, merged.documentNumber ?? '', today(app));
-  if (!doc.ok) throw new ServiceError('INVALID_INPUT', `更正后的证件号码有误：${doc.message}`, docField);
-  if ('documentNumber' in changes) out.documentNumber = doc.value.number;
+  // A legacy archive record may have no number at all (before 1985); it keeps none unless one is added.
+  const numberless = current.document_number === null && !merged.documentNumber;
+  const checked = numberless ? null : validateDocument(type, merged.documentNumber ?? '', today(app));
+  if (checked && !checked.ok) throw new ServiceError('INVALID_INPUT', `更正后的证件号码有误：${checked.message}`, docField);
+  const doc = { value: checked?.ok ? checked.value : { number: null } };
+  if ('documentNumber' in changes && doc.value.number !== null) out.documentNumber = doc.value.number;
   const birthDate = merged.birthDate ?? '';
-  if (doc.value.birthDate && doc.value.birthDate !== birthDate) {
+  if ('birthDate' in doc.value && doc.value.birthDate && doc.value.birthDate !== birthDate) {
     throw new ServiceError(
       'INVALID_INPUT',
       `出生日期 ${birthDate} 与证件号码所载 ${doc.value.birthDate} 不符，请一并更正`,
       'birthDate' in changes ? fieldOf('birthDate') : docField,
     );
   }
-  if (doc.value.sex && doc.value.sex !== current.sex) {
+  if ('sex' in doc.value && doc.value.sex && doc.value.sex !== current.sex) {
     throw new ServiceError(
       'INVALID_INPUT',
       `证件号码所载性别（${doc.value.sex === 'male' ? '男' : '女'}）与登记的${sexLabel[current.sex]}不符`,
@@ -229,7 +234,8 @@ function validateCorrected(app: AppContext, registration: RegistrationView, curr
   }
   const min = MIN_AGE[current.sex];
   const age = ageOn(birthDate, registration.registrationDate);
-  if (age < min) {
+  // Archive records were registered under the law of their day (1950: 20/18), not re-judged here.
+  if (age < min && registration.source !== 'archive') {
     throw new ServiceError(
       'RULE_VIOLATION',
       `按更正后的出生日期，${sexLabel[current.sex]}登记之日 ${registration.registrationDate} 年满 ${age} 周岁，未达法定婚龄 ${min} 周岁，不能以更正处理，应依法处理该婚姻登记`,
@@ -243,7 +249,7 @@ function validateCorrected(app: AppContext, registration: RegistrationView, curr
       fieldOf('priorEvidence'),
     );
   }
-  if ('documentNumber' in changes || 'documentType' in changes) {
+  if (('documentNumber' in changes || 'documentType' in changes) && doc.value.number !== null) {
     const other = registrationsOfDocument(app.db, doc.value.number).find(
       (r) => r.id !== registration.id && r.status === 'registered',
     );
@@ -272,11 +278,13 @@ function refuseLegalActFields(changes: CorrectionChanges): void {
 function correctionView(app: AppContext, c: CorrectionRow): CorrectionView {
   const changes = JSON.parse(c.changes) as Values;
   const previous = JSON.parse(c.previous) as Values;
+  const registration = getRegistration(app, c.registration_id);
   return {
     id: c.id,
     registrationId: c.registration_id,
-    certificateNumber: getRegistration(app, c.registration_id).certificateNumber,
+    certificateNumber: registration.certificateNumber,
     party: c.party,
+    partyName: registration.parties.find((p) => p.sex === c.party)?.name ?? '',
     status: c.status,
     statusLabel: correctionStatusLabels[c.status],
     changes: (Object.keys(changes) as CorrectableField[]).map((f) => ({
@@ -288,8 +296,10 @@ function correctionView(app: AppContext, c: CorrectionRow): CorrectionView {
     reason: c.reason,
     evidence: c.evidence,
     proposedBy: c.proposed_by,
+    proposedByName: userById(app.db, c.proposed_by)?.display_name ?? '',
     proposedAt: c.proposed_at,
     decidedBy: c.decided_by,
+    decidedByName: c.decided_by === null ? null : (userById(app.db, c.decided_by)?.display_name ?? null),
     decidedAt: c.decided_at,
     decisionReason: c.decision_reason,
   };
@@ -419,6 +429,7 @@ export function approveCorrection(ctx: HandlerContext, input: { id: number; comm
       c.party,
       Object.fromEntries(fields.map((f) => [column[f], changes[f] ?? null])) as Partial<PartyRow>,
     );
+    indexRegistrationNames(app.db, c.registration_id); // a corrected name must be found under its new spelling
     const parties = partiesOf(app.db, c.registration_id);
     const registryProvince = registration.divisionCode.slice(0, 2);
     updateRegistrationDerived(app.db, c.registration_id, {
@@ -515,6 +526,12 @@ export function marriageHistory(app: AppContext, registrationId: number): Histor
     { entity: 'marriageReplacement', ids: ids(replacementsOf(app.db, registration.id).map((r) => r.id)) },
   ];
   const numbers = numbersDrawnFor(app.db, owners);
+  const names = new Map<number, string | null>();
+  const displayName = (userId: number | null): string | null => {
+    if (userId === null) return null;
+    if (!names.has(userId)) names.set(userId, userById(app.db, userId)?.display_name ?? null);
+    return names.get(userId)!;
+  };
   return auditEntriesFor(app.db, [
     ...owners,
     { entity: 'marriageCorrection', ids: ids(correctionIdsOf(app.db, registration.id)) },
@@ -523,6 +540,7 @@ export function marriageHistory(app: AppContext, registrationId: number): Histor
     id: e.id,
     at: e.at,
     username: e.username,
+    displayName: displayName(e.user_id),
     action: e.action,
     entity: e.entity,
     entityId: e.entity_id,

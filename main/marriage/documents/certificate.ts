@@ -26,7 +26,7 @@ export interface CertificateData {
   clerkName: string;
   /** 备注 line; empty for an ordinary first issue. */
   remarks?: string | null;
-  /** Joint photo (JPEG or PNG), scaled to fit the photo box. */
+  /** Joint photo (JPEG or PNG), scaled to cover the photo box and centre-cropped to it. */
   photo?: Buffer | null;
 }
 
@@ -97,7 +97,7 @@ export async function renderBooklet(
   });
   pages.forEach((values, i) => {
     if (i > 0) pdf.doc.addPage();
-    if (preview) previewPage(pdf, kind, photo, o, values, i);
+    if (preview) previewPage(pdf, kind, photo, o, values, i, pages.length);
     else overlayPage(pdf, kind, photo, o, values);
   });
   return pdf.toBuffer();
@@ -127,16 +127,36 @@ export const fieldBox = (f: CertificateField, ox: number, oy: number) => ({
   h: mm(f.box.h),
 });
 
-function drawPhoto(pdf: Pdf, photo: Buffer, ox: number, oy: number): void {
+/** pdfkit's opened image; its typings omit `openImage`, whose result `image()` also accepts. */
+interface PhotoImage {
+  width: number;
+  height: number;
+}
+/** The photo opened once per document: both booklets then show one embedded image, not two copies. */
+const openedPhotos = new WeakMap<object, { bytes: Buffer; image: PhotoImage }>();
+
+function openPhoto(pdf: Pdf, photo: Buffer): PhotoImage {
+  const known = openedPhotos.get(pdf.doc);
+  if (known?.bytes === photo) return known.image;
   try {
-    pdf.doc.image(photo, ox + mm(PHOTO_BOX.x), oy + mm(PHOTO_BOX.y), {
-      fit: [mm(PHOTO_BOX.w), mm(PHOTO_BOX.h)],
-      align: 'center',
-      valign: 'center',
-    });
+    const image = (pdf.doc as unknown as { openImage(src: Buffer): PhotoImage }).openImage(photo);
+    openedPhotos.set(pdf.doc, { bytes: photo, image });
+    return image;
   } catch (e) {
     throw new Error(`照片无法读取（须为 JPEG 或 PNG 图像）：${(e as Error).message}`);
   }
+}
+
+/**
+ * Fills the photo box the way ID photos are: scaled to cover it with the aspect ratio kept,
+ * centred, and clipped to the box, so a photo of another shape loses its edges, never its shape.
+ */
+function drawPhoto(pdf: Pdf, photo: Buffer, ox: number, oy: number): void {
+  const image = openPhoto(pdf, photo);
+  const [x, y, w, h] = [ox + mm(PHOTO_BOX.x), oy + mm(PHOTO_BOX.y), mm(PHOTO_BOX.w), mm(PHOTO_BOX.h)];
+  pdf.doc.save().rect(x, y, w, h).clip();
+  pdf.doc.image(image as unknown as Buffer, x, y, { cover: [w, h], align: 'center', valign: 'center' });
+  pdf.doc.restore();
 }
 
 function overlayPage(pdf: Pdf, kind: BookletKind, photo: Buffer | null, o: CertificateOptions, values: CertificateValues): void {
@@ -154,7 +174,8 @@ function previewPage(
   photo: Buffer | null,
   o: CertificateOptions,
   values: CertificateValues,
-  holder: number,
+  page: number,
+  pageCount: number,
 ): void {
   const { doc } = pdf;
   const left = mm(15);
@@ -186,9 +207,10 @@ function previewPage(
     align: 'center',
     color: GREY,
   });
-  const party = values.parties[holder]!;
+  // A replacement may be one party's booklet only: the values say whose it is.
+  const party = values.parties[values.holderSide ?? page]!;
   pdf.text(
-    `第 ${holder + 1} 本，共 2 本\u3000持证人：${party.name}（${sideLabel(party.sex)}）\u3000${kind.name}字号：${values.certificateNumber}`,
+    `第 ${page + 1} 本，共 ${pageCount} 本\u3000持证人：${party.name}（${sideLabel(party.sex)}）\u3000${kind.name}字号：${values.certificateNumber}`,
     { family: 'sans', size: 10, x: left, y: doc.y + mm(2), width, align: 'center' },
   );
 

@@ -35,6 +35,19 @@ export const marriageDocumentsContract = {
     summary: '生成双方的申请结婚登记声明书 PDF（每人一页，含监誓人栏）',
     mutates: true,
   }),
+  'marriage.documents.replacement': channel({
+    input: z
+      .object({
+        id: recordId.describe('补领证记录'),
+        mode: z.enum(certificateModes).describe('打印方式'),
+        printer: z.string().max(60).nullable().describe('打印机'),
+      })
+      .strict(),
+    output: returns<FileOutput>(),
+    access: needs('marriage.register'),
+    summary: '生成补领的结婚证（BJ）或离婚证（BL）PDF：只印申请补领一方（或双方）的一本，备注注明补发与原证字号',
+    mutates: true,
+  }),
   'marriage.documents.refusalNotice': channel({
     input: z.object({ refusalId: recordId }).strict(),
     output: returns<FileOutput>(),

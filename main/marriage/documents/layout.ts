@@ -18,6 +18,8 @@ export const BOOKLET = { w: 128, h: 95, spineX: 64 } as const;
 /** What a field prints, from the certificate's data. */
 export interface CertificateValues {
   holder: string;
+  /** Which party holds this booklet (0 man, 1 woman); defaults to the page's position. */
+  holderSide?: 0 | 1;
   registrationDate: string;
   certificateNumber: string;
   remarks: string;
@@ -100,7 +102,7 @@ function partyBlock(party: 0 | 1, top: number): CertificateField[] {
     partyField('sex', '性别', top, 0, 107, 8, 9, (p) => sexLabel(p.sex), party),
     partyField('nationality', '国籍', top, 1, 68, 8, 14, (p) => nationalityLabel(p.nationality), party),
     partyField('birthDate', '出生日期', top, 1, 92, 11.5, 20.5, (p) => cnDate(p.birthDate), party),
-    partyField('documentNumber', '身份证件号', top, 2, 68, 15, 39, (p) => p.documentNumber, party),
+    partyField('documentNumber', '身份证件号', top, 2, 68, 15, 39, (p) => p.documentNumber ?? '', party),
   ];
 }
 

@@ -76,7 +76,7 @@ export async function renderReviewForm(fonts: FontSet, data: ReviewFormData, off
       ['出生日期', ...both((p) => `${cnDate(p.birthDate)}（登记时 ${ageLabel(p, reg.registrationDate)}）`)],
       ['国籍 / 民族', ...both((p) => `${nationalityLabel(p.nationality)} / ${ethnicLabel(p.ethnicCode)}`)],
       ['证件类型', ...both((p) => documentLabel(p))],
-      ['证件号码', ...both((p) => p.documentNumber)],
+      ['证件号码', ...both((p) => p.documentNumber ?? '')],
       ['婚姻状况', ...both((p) => priorStatusLabel(p.priorStatus))],
       ['婚姻状况证明', ...both((p) => orBlank(p.priorEvidence))],
       ['职业', ...both((p) => orBlank(p.occupation))],

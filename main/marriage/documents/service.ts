@@ -1,15 +1,14 @@
 import type { AppContext } from '../../core/app';
-import { userById } from '../../core/auth/data';
-import { recordAudit, type Actor } from '../../core/audit/service';
+import { type Actor } from '../../core/audit/service';
 import type { FileOutput } from '../../core/contract/fields';
-import { writeTransaction } from '../../core/db/connection';
 import { fontsOf, pdfOutput } from '../../core/documents/service';
 import { ServiceError, notFound } from '../../core/errors';
-import { getSettings } from '../../core/settings/service';
 import type { Application, RefusalView } from '../contract';
 import { refusalById, registrationById } from '../data';
 import { getRegistration } from '../service';
-import { renderCertificate, type PrinterOffset } from './certificate';
+import { currentJointPhoto } from '../attachments/service';
+import { renderCertificate } from './certificate';
+import { auditPrint, clerkName, MODE_LABELS, officeOf, printedHow, printerProfile } from './printing';
 import type { CertificateMode } from './contract';
 import { renderDeclarations } from './declaration';
 import { renderRefusalNotice, refusalNoticeNumber } from './refusalNotice';
@@ -18,37 +17,11 @@ import { renderReviewForm } from './reviewForm';
 // Gathers a record, renders its document and audits the print: who printed which document of
 // which record, when, and (for certificates) how.
 
-const MODE_LABELS: Record<CertificateMode, string> = { preview: '预览', overlay: '套打' };
-
-function office(app: AppContext) {
-  const s = getSettings(app.db);
-  return { officeName: s.officeName, divisionCode: s.divisionCode };
-}
-
-/** The clerk's display name for the documents (登记员 / 监誓人). */
-function clerkName(app: AppContext, userId: number | null): string {
-  if (userId === null) return '';
-  return userById(app.db, userId)?.display_name ?? '';
-}
-
-function printerProfile(app: AppContext, printer: string | null): PrinterOffset | null {
-  const s = getSettings(app.db);
-  const name = printer ?? s.defaultPrinter;
-  if (name === null) return null;
-  const profile = s.printers.find((p) => p.name === name);
-  if (!profile) throw new ServiceError('NOT_FOUND', `未登记名为“${name}”的打印机`, 'printer');
-  return profile;
-}
-
-function audit(app: AppContext, actor: Actor, entity: string, entityId: number, detail: string): void {
-  writeTransaction(app.db, () => recordAudit(app.db, app.clock, actor, { action: 'print', entity, entityId, detail }));
-}
-
 export interface CertificateRequest {
   id: number;
   mode: CertificateMode;
   printer: string | null;
-  /** Joint photo to place on the certificate, until the record stores one. */
+  /** A photo to print instead of the record's own (tests); normally the record's current joint photo. */
   photo?: Buffer | null;
 }
 
@@ -58,16 +31,19 @@ export async function certificatePdf(app: AppContext, actor: Actor, req: Certifi
     throw new ServiceError('RULE_VIOLATION', `结婚证字号 ${reg.certificateNumber} 的婚姻已解除，不能再打印结婚证`);
   }
   const printer = printerProfile(app, req.printer);
+  const stored = req.photo ? null : currentJointPhoto(app, reg.id);
   const bytes = await renderCertificate(
     fontsOf(app),
-    { registration: reg, clerkName: clerkName(app, registrationById(app.db, req.id)!.clerk_id), photo: req.photo ?? null },
-    { ...office(app), mode: req.mode, printer },
+    {
+      registration: reg,
+      clerkName: clerkName(app, registrationById(app.db, req.id)!.clerk_id),
+      photo: req.photo ?? stored?.bytes ?? null,
+    },
+    { ...officeOf(app), mode: req.mode, printer },
   );
-  const how =
-    req.mode === 'overlay'
-      ? `（套打${printer ? `，打印机“${printer.name}”，偏移 ${printer.dxMm}/${printer.dyMm} mm` : '，无偏移'}）`
-      : '（预览）';
-  audit(app, actor, 'marriageRegistration', reg.id, `打印结婚证 ${reg.certificateNumber}${how}`);
+  const how = printedHow(req.mode, printer);
+  const photo = stored ? `，合影 #${stored.id}` : req.photo ? '' : '，无合影';
+  auditPrint(app, actor, 'marriageRegistration', reg.id, `打印结婚证 ${reg.certificateNumber}${how}${photo}`);
   return pdfOutput(`结婚证-${reg.certificateNumber}-${MODE_LABELS[req.mode]}.pdf`, bytes);
 }
 
@@ -76,9 +52,9 @@ export async function reviewFormPdf(app: AppContext, actor: Actor, id: number): 
   const bytes = await renderReviewForm(
     fontsOf(app),
     { registration: reg, clerkName: clerkName(app, registrationById(app.db, id)!.clerk_id) },
-    office(app),
+    officeOf(app),
   );
-  audit(app, actor, 'marriageRegistration', id, `打印结婚登记审查处理表（${reg.certificateNumber}）`);
+  auditPrint(app, actor, 'marriageRegistration', id, `打印结婚登记审查处理表（${reg.certificateNumber}）`);
   return pdfOutput(`结婚登记审查处理表-${reg.certificateNumber}.pdf`, bytes);
 }
 
@@ -87,9 +63,9 @@ export async function declarationsPdf(app: AppContext, actor: Actor, id: number)
   const bytes = await renderDeclarations(
     fontsOf(app),
     { registration: reg, clerkName: clerkName(app, registrationById(app.db, id)!.clerk_id) },
-    office(app),
+    officeOf(app),
   );
-  audit(app, actor, 'marriageRegistration', id, `打印申请结婚登记声明书（双方，${reg.certificateNumber}）`);
+  auditPrint(app, actor, 'marriageRegistration', id, `打印申请结婚登记声明书（双方，${reg.certificateNumber}）`);
   return pdfOutput(`申请结婚登记声明书-${reg.certificateNumber}.pdf`, bytes);
 }
 
@@ -104,8 +80,8 @@ export async function refusalNoticePdf(app: AppContext, actor: Actor, refusalId:
     names: application.parties.map((p) => p.name),
     createdAt: row.created_at,
   };
-  const bytes = await renderRefusalNotice(fontsOf(app), { refusal, clerkName: clerkName(app, row.clerk_id) }, office(app));
+  const bytes = await renderRefusalNotice(fontsOf(app), { refusal, clerkName: clerkName(app, row.clerk_id) }, officeOf(app));
   const number = refusalNoticeNumber(refusal);
-  audit(app, actor, 'marriageRefusal', refusalId, `打印不予办理结婚登记通知单（编号 ${number}）`);
+  auditPrint(app, actor, 'marriageRefusal', refusalId, `打印不予办理结婚登记通知单（编号 ${number}）`);
   return pdfOutput(`不予办理结婚登记通知单-${number}.pdf`, bytes);
 }

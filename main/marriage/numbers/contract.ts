@@ -18,9 +18,28 @@ export interface VoidedNumberView {
   number: string;
   entity: string;
   entityId: string;
+  /** The marriage record the number belonged to (directly, or through its divorce or replacement). */
+  registrationId: number | null;
   reason: string;
   voidedAt: string;
+  /** Display name of whoever voided it. */
+  voidedBy: string | null;
   issuedAt: string;
+}
+
+/** One certificate series of a year as the office sees it. */
+export interface SeriesStateView {
+  kind: (typeof certificateKinds)[number];
+  kindLabel: string;
+  /** e.g. J500118-2026 */
+  series: string;
+  /** Numbers drawn so far (voided ones included: they were drawn). */
+  issued: number;
+  voided: number;
+  /** The number the next certificate of this kind will get. */
+  nextNumber: string;
+  /** A starting serial may be set only while nothing has been drawn. */
+  canSetStart: boolean;
 }
 
 export const marriageNumbersContract = {
@@ -46,6 +65,13 @@ export const marriageNumbersContract = {
     output: returns<VoidedNumberView[]>(),
     access: needs('marriage.supervise'),
     summary: '作废字号清单',
+    mutates: false,
+  }),
+  'marriage.numbers.series': channel({
+    input: z.object({ year: z.number().int().min(2000).max(2100).describe('年份') }).strict(),
+    output: returns<SeriesStateView[]>(),
+    access: needs('marriage.supervise'),
+    summary: '某年结婚证、离婚证及补领证的字号使用情况：已发、作废、下一个字号、能否设置起始流水号',
     mutates: false,
   }),
   'marriage.numbers.setStart': channel({

@@ -2,11 +2,14 @@ import { recordAudit } from '../../core/audit/service';
 import { writeTransaction } from '../../core/db/connection';
 import { ServiceError } from '../../core/errors';
 import type { HandlerContext } from '../../core/handler';
-import { allocateNumber, numbersOf, setStartingSerial, voidNumber } from '../../core/numbering/service';
+import { userById } from '../../core/auth/data';
+import { allocateNumber, numbersOf, seriesState, setStartingSerial, voidNumber } from '../../core/numbering/service';
 import { getSettings } from '../../core/settings/service';
 import { replaceCertificateNumber } from '../data';
 import { getRegistration, marriageSeries } from '../service';
-import type { VoidedNumberView, certificateKinds } from './contract';
+import { replacementById } from '../amendments/data';
+import { divorceById } from '../divorce/data';
+import { certificateKindLabels, certificateKinds, type SeriesStateView, type VoidedNumberView } from './contract';
 
 type Kind = (typeof certificateKinds)[number];
 
@@ -45,16 +48,50 @@ export function respoilCertificate(
   });
 }
 
+/** The marriage record behind a number's owner, so the list can open it. */
+function registrationOf(ctx: HandlerContext, entity: string, entityId: string): number | null {
+  const id = Number(entityId);
+  if (entity === 'marriageRegistration') return id;
+  if (entity === 'marriageReplacement') return replacementById(ctx.app.db, id)?.registration_id ?? null;
+  if (entity === 'divorceApplication') return divorceById(ctx.app.db, id)?.marriage_id ?? null;
+  return null;
+}
+
 export function voidedNumbers(ctx: HandlerContext, kind: Kind, year: number): VoidedNumberView[] {
   const division = getSettings(ctx.app.db).divisionCode;
+  const names = new Map<number, string | null>();
+  const nameOf = (userId: number | null): string | null => {
+    if (userId === null) return null;
+    if (!names.has(userId)) names.set(userId, userById(ctx.app.db, userId)?.display_name ?? null);
+    return names.get(userId)!;
+  };
   return numbersOf(ctx.app.db, seriesOf(kind, division, year).series, 'void').map((n) => ({
     number: n.number,
     entity: n.entity,
     entityId: n.entity_id,
+    registrationId: registrationOf(ctx, n.entity, n.entity_id),
     reason: n.void_reason ?? '',
     voidedAt: n.voided_at ?? '',
+    voidedBy: nameOf(n.voided_by),
     issuedAt: n.issued_at,
   }));
+}
+
+export function seriesOfYear(ctx: HandlerContext, year: number): SeriesStateView[] {
+  const division = getSettings(ctx.app.db).divisionCode;
+  return certificateKinds.map((kind) => {
+    const spec = seriesOf(kind, division, year);
+    const state = seriesState(ctx.app.db, spec);
+    return {
+      kind,
+      kindLabel: certificateKindLabels[kind],
+      series: spec.series,
+      issued: state.issued,
+      voided: numbersOf(ctx.app.db, spec.series, 'void').length,
+      nextNumber: `${spec.series}-${String(state.nextSerial).padStart(spec.width, '0')}`,
+      canSetStart: state.issued === 0,
+    };
+  });
 }
 
 export function setCertificateStart(

@@ -1,21 +1,37 @@
 import {
+  AccountBookOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   CalendarOutlined,
+  CheckSquareOutlined,
   CloudServerOutlined,
+  CloudUploadOutlined,
   DisconnectOutlined,
   EnvironmentOutlined,
+  FileSearchOutlined,
   FormOutlined,
   GiftOutlined,
   HeartOutlined,
   HomeOutlined,
+  NumberOutlined,
   PrinterOutlined,
+  ProfileOutlined,
   ScheduleOutlined,
   SettingOutlined,
   SoundOutlined,
+  StopOutlined,
   TeamOutlined,
   ToolOutlined,
+  AppstoreOutlined,
+  ContainerOutlined,
+  FieldTimeOutlined,
+  InboxOutlined,
+  ControlOutlined,
   UnorderedListOutlined,
+  FileAddOutlined,
+  PayCircleOutlined,
+  ReadOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission } from './contract';
@@ -58,6 +74,7 @@ export const navItems: NavItem[] = [
   ...(
     [
       ['/marriage/register', 'nav.marriageRegister', <FormOutlined key="i" />, needs('marriage.register')],
+      ['/marriage/search', 'nav.marriageSearch', <FileSearchOutlined key="i" />, needs('marriage.register')],
       ['/marriage/divorce', 'nav.marriageDivorce', <DisconnectOutlined key="i" />, needs('marriage.register')],
       [
         '/marriage/divorce/worklist',
@@ -69,6 +86,11 @@ export const navItems: NavItem[] = [
       ['/marriage/appointments', 'nav.marriageAppointments', <CalendarOutlined key="i" />, needs('marriage.register')],
       ['/marriage/ceremonies', 'nav.marriageCeremonies', <GiftOutlined key="i" />, needs('marriage.register')],
       ['/marriage/counter-setup', 'nav.marriageCounterSetup', <ScheduleOutlined key="i" />, needs('marriage.supervise')],
+      ['/marriage/archive', 'nav.marriageArchive', <CloudUploadOutlined key="i" />, needs('marriage.supervise')],
+      ['/marriage/corrections', 'nav.marriageCorrections', <CheckSquareOutlined key="i" />, needs('marriage.supervise')],
+      ['/marriage/blacklist', 'nav.marriageBlacklist', <StopOutlined key="i" />, needs('marriage.supervise')],
+      ['/marriage/numbers', 'nav.marriageNumbers', <NumberOutlined key="i" />, needs('marriage.supervise')],
+      ['/marriage/stats', 'nav.marriageStats', <BarChartOutlined key="i" />, needs('marriage.supervise')],
     ] as const
   ).map(([path, label, icon, allowed]): NavItem => ({ path, label, icon, allowed, section: 2, parent: '/marriage' })),
   {
@@ -77,12 +99,60 @@ export const navItems: NavItem[] = [
     icon: <BankOutlined />,
     allowed: needs('funeral.cemetery', 'funeral.review'),
     section: 3,
+    overviewLabel: 'nav.funeralHome',
   },
+  ...(
+    [
+      ['/funeral/cemeteries', 'nav.funeralCemeteries', <AppstoreOutlined key="i" />],
+      ['/funeral/burials', 'nav.funeralBurials', <ContainerOutlined key="i" />],
+      ['/funeral/expiring', 'nav.funeralExpiring', <FieldTimeOutlined key="i" />],
+      ['/funeral/storage', 'nav.funeralStorage', <InboxOutlined key="i" />],
+    ] as const
+  ).map(([path, label, icon]): NavItem => ({
+    path,
+    label,
+    icon,
+    allowed: needs('funeral.cemetery'),
+    section: 3,
+    parent: '/funeral',
+  })),
+  ...(
+    [
+      ['/funeral/waivers/new', 'nav.funeralWaiverNew', <FormOutlined key="i" />],
+      ['/funeral/waivers', 'nav.funeralWaivers', <UnorderedListOutlined key="i" />],
+      ['/funeral/waivers/settlement', 'nav.funeralWaiverSettlement', <AccountBookOutlined key="i" />],
+      ['/funeral/waivers/standards', 'nav.funeralWaiverStandards', <ProfileOutlined key="i" />],
+    ] as const
+  ).map(
+    ([path, label, icon]): NavItem => ({ path, label, icon, allowed: needs('funeral.review'), section: 3, parent: '/funeral' }),
+  ),
+  ...(
+    [
+      ['/funeral/subsidies/apply', 'nav.funeralSubsidyApply', <FileAddOutlined key="i" />],
+      ['/funeral/subsidies', 'nav.funeralSubsidies', <AuditOutlined key="i" />],
+      ['/funeral/subsidies/batches', 'nav.funeralSubsidyBatches', <PayCircleOutlined key="i" />],
+      ['/funeral/subsidies/policies', 'nav.funeralSubsidyPolicies', <ReadOutlined key="i" />],
+    ] as const
+  ).map(([path, label, icon]): NavItem => ({
+    path,
+    label,
+    icon,
+    allowed: needs('funeral.review'),
+    section: 3,
+    parent: '/funeral',
+  })),
   { path: '/placenames', label: 'nav.placenames', icon: <EnvironmentOutlined />, allowed: needs('placenames.edit'), section: 4 },
   { path: '/system/users', label: 'nav.users', icon: <TeamOutlined />, allowed: needs('system.users'), section: 5 },
   { path: '/system/settings', label: 'nav.settings', icon: <SettingOutlined />, allowed: needs('system.settings'), section: 5 },
   { path: '/system/backup', label: 'nav.backup', icon: <CloudServerOutlined />, allowed: needs('system.backup'), section: 5 },
   { path: '/system/audit', label: 'nav.audit', icon: <AuditOutlined />, allowed: needs('audit.read'), section: 5 },
+  {
+    path: '/funeral/cemetery-settings',
+    label: 'nav.funeralCemeterySettings',
+    icon: <ControlOutlined />,
+    allowed: needs('system.settings'),
+    section: 5,
+  },
   { path: '/system/test-page', label: 'nav.testPage', icon: <PrinterOutlined />, allowed: everyone, section: 5 },
 ];
 

@@ -20,7 +20,7 @@ export function partiesGrid(pdf: Pdf, parties: readonly PartyView[], marriageNum
   return drawGrid(
     pdf,
     [
-      ...parties.map((p) => [`${sideLabel(p.sex)}姓名`, p.name, documentLabel(p), p.documentNumber] as const),
+      ...parties.map((p) => [`${sideLabel(p.sex)}姓名`, p.name, documentLabel(p), p.documentNumber ?? ''] as const),
       ['结婚证字号', marriageNumber],
     ],
     LEFT,

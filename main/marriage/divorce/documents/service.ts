@@ -1,12 +1,9 @@
 import type { AppContext } from '../../../core/app';
-import { userById } from '../../../core/auth/data';
-import { recordAudit, type Actor } from '../../../core/audit/service';
+import { type Actor } from '../../../core/audit/service';
 import type { FileOutput } from '../../../core/contract/fields';
-import { writeTransaction } from '../../../core/db/connection';
 import { fontsOf, pdfOutput } from '../../../core/documents/service';
 import { ServiceError, notFound } from '../../../core/errors';
-import { getSettings } from '../../../core/settings/service';
-import type { PrinterOffset } from '../../documents/certificate';
+import { auditPrint, clerkName, MODE_LABELS, officeOf, printedHow, printerProfile } from '../../documents/printing';
 import { getRegistration } from '../../service';
 import { divorceById } from '../data';
 import { getDivorce } from '../service';
@@ -18,33 +15,6 @@ import { renderWithdrawal } from './withdrawal';
 
 // Gathers a divorce application and its marriage, renders the document and audits the print: who
 // printed which document of which application, when, and (for certificates) how.
-
-const MODE_LABELS: Record<DivorceCertificateMode, string> = { preview: '预览', overlay: '套打' };
-
-function office(app: AppContext) {
-  const s = getSettings(app.db);
-  return { officeName: s.officeName, divisionCode: s.divisionCode };
-}
-
-function clerkName(app: AppContext, userId: number | null): string {
-  if (userId === null) return '';
-  return userById(app.db, userId)?.display_name ?? '';
-}
-
-function printerProfile(app: AppContext, printer: string | null): PrinterOffset | null {
-  const s = getSettings(app.db);
-  const name = printer ?? s.defaultPrinter;
-  if (name === null) return null;
-  const profile = s.printers.find((p) => p.name === name);
-  if (!profile) throw new ServiceError('NOT_FOUND', `未登记名为“${name}”的打印机`, 'printer');
-  return profile;
-}
-
-function audit(app: AppContext, actor: Actor, id: number, detail: string): void {
-  writeTransaction(app.db, () =>
-    recordAudit(app.db, app.clock, actor, { action: 'print', entity: 'divorceApplication', entityId: id, detail }),
-  );
-}
 
 function load(app: AppContext, id: number) {
   const view = getDivorce(app, id);
@@ -59,10 +29,16 @@ export async function divorceReceiptPdf(app: AppContext, actor: Actor, id: numbe
   const bytes = await renderReceipt(
     fontsOf(app),
     { divorce: view, parties, clerkName: clerkName(app, row.clerk_id) },
-    office(app),
+    officeOf(app),
   );
   const ref = divorceReference(view);
-  audit(app, actor, id, `打印离婚登记申请受理回执单（编号 ${ref}，结婚证字号 ${view.marriageCertificateNumber}）`);
+  auditPrint(
+    app,
+    actor,
+    'divorceApplication',
+    id,
+    `打印离婚登记申请受理回执单（编号 ${ref}，结婚证字号 ${view.marriageCertificateNumber}）`,
+  );
   return pdfOutput(`离婚登记申请受理回执单-${ref}.pdf`, bytes);
 }
 
@@ -74,10 +50,10 @@ export async function divorceWithdrawalPdf(app: AppContext, actor: Actor, id: nu
   const bytes = await renderWithdrawal(
     fontsOf(app),
     { divorce: view, parties, reason: row.withdrawal_reason, clerkName: clerkName(app, actor.userId) },
-    office(app),
+    officeOf(app),
   );
   const ref = divorceReference(view);
-  audit(app, actor, id, `打印撤回离婚登记申请确认单（编号 ${ref}）`);
+  auditPrint(app, actor, 'divorceApplication', id, `打印撤回离婚登记申请确认单（编号 ${ref}）`);
   return pdfOutput(`撤回离婚登记申请确认单-${ref}.pdf`, bytes);
 }
 
@@ -96,12 +72,9 @@ export async function divorceCertificatePdf(app: AppContext, actor: Actor, req: 
   const bytes = await renderDivorceCertificate(
     fontsOf(app),
     { certificateNumber: view.certificateNumber, issuedOn: view.issuedOn, parties, clerkName: clerkName(app, actor.userId) },
-    { ...office(app), mode: req.mode, printer },
+    { ...officeOf(app), mode: req.mode, printer },
   );
-  const how =
-    req.mode === 'overlay'
-      ? `（套打${printer ? `，打印机“${printer.name}”，偏移 ${printer.dxMm}/${printer.dyMm} mm` : '，无偏移'}）`
-      : '（预览）';
-  audit(app, actor, req.id, `打印离婚证 ${view.certificateNumber}${how}`);
+  const how = printedHow(req.mode, printer);
+  auditPrint(app, actor, 'divorceApplication', req.id, `打印离婚证 ${view.certificateNumber}${how}`);
   return pdfOutput(`离婚证-${view.certificateNumber}-${MODE_LABELS[req.mode]}.pdf`, bytes);
 }

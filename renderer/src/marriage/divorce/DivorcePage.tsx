@@ -9,6 +9,7 @@ import { call, useCall, useMutate } from '../../app/api';
 import { PageHeader } from '../../app/PageHeader';
 import { PdfDocuments } from '../../app/PdfDocuments';
 import { DivorceSummary } from './DivorceSummary';
+import { AgreementFiles } from '../attachments/AgreementFiles';
 
 interface AgreementValues {
   agreement: { children: string; property: string; debts: string };
@@ -194,6 +195,7 @@ function Received({ view, onNext }: { view: DivorceView; onNext: () => void }) {
         style={{ paddingBlock: 8 }}
       />
       <DivorceSummary view={view} />
+      <AgreementFiles divorceId={view.id} />
       <Flex gap={12} wrap>
         <PdfDocuments
           items={[

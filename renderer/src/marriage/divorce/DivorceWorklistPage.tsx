@@ -8,6 +8,7 @@ import { FormModal } from '../../app/FormModal';
 import { PageHeader } from '../../app/PageHeader';
 import { PdfDocuments } from '../../app/PdfDocuments';
 import { DivorceSummary, period, stageColors } from './DivorceSummary';
+import { AgreementFilesButton } from '../attachments/AgreementFiles';
 
 interface WithdrawValues {
   party: 'male' | 'female';
@@ -196,6 +197,7 @@ export function DivorceWorklistPage() {
       <PdfDocuments
         items={[{ key: 'receipt', label: '回执', generate: () => call('marriage.divorce.documents.receipt', { id: v.id }) }]}
       />
+      <AgreementFilesButton divorce={v} />
     </Space>
   );
 

@@ -3,6 +3,7 @@ import { useParams } from 'react-router';
 import { ethnicGroupName } from '../../../../main/core/codes/ethnicGroups';
 import { nationalityName } from '../../../../main/core/codes/nationalities';
 import { provinceName } from '../../../../main/core/codes/provinces';
+import { maritalStatusName } from '../../../../main/core/codes/maritalStatus';
 import { documentTypeLabels } from '../../../../main/core/idnumber/otherDocuments';
 import { priorStatusLabels, type PartyView, type RegistrationView } from '../../../../main/marriage/contract';
 import { useCall } from '../../app/api';
@@ -10,11 +11,18 @@ import { formatTime } from '../../app/format';
 import { PageHeader } from '../../app/PageHeader';
 import { partyOriginLabels, sexLabels } from './derive';
 import { RecordActions } from './RecordActions';
+import { ArchiveProvenance } from '../archive/ArchiveProvenance';
+import { RecordAmendments, RecordPendingCorrections } from '../amendments/RecordAmendments';
+import { JointPhoto } from '../attachments/JointPhoto';
 
 const orDash = (v: string | null | undefined): string => (v && v.trim() !== '' ? v : '—');
 
 function PartyCard({ party }: { party: PartyView }) {
-  const prior = priorStatusLabels[party.priorStatus as keyof typeof priorStatusLabels] ?? party.priorStatus;
+  // 90 (未说明) only in legacy archive records whose register did not say.
+  const prior =
+    priorStatusLabels[party.priorStatus as keyof typeof priorStatusLabels] ??
+    maritalStatusName(party.priorStatus) ??
+    party.priorStatus;
   return (
     <Card size="small" title={party.sex === 'male' ? '男方' : '女方'}>
       <Descriptions
@@ -29,7 +37,7 @@ function PartyCard({ party }: { party: PartyView }) {
           {
             key: 'docNumber',
             label: '证件号码',
-            children: <span style={{ fontFamily: 'monospace' }}>{party.documentNumber}</span>,
+            children: <span style={{ fontFamily: 'monospace' }}>{party.documentNumber ?? '（档案未记载）'}</span>,
           },
           { key: 'nationality', label: '国籍', children: nationalityName(party.nationality) ?? party.nationality },
           {
@@ -125,7 +133,11 @@ export function MarriageRecordPage() {
       {record.data && (
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           <RecordActions record={record.data} />
+          <JointPhoto registrationId={record.data.id} editable={record.data.status === 'registered'} />
+          <RecordPendingCorrections registrationId={record.data.id} />
           <MarriageRecordView record={record.data} />
+          {record.data.source === 'archive' && <ArchiveProvenance registrationId={record.data.id} />}
+          <RecordAmendments registrationId={record.data.id} />
         </Space>
       )}
     </>

@@ -41,6 +41,7 @@ import {
 import { MarriageRecordView } from './MarriageRecordPage';
 import { PartyPanel } from './PartyPanel';
 import { ReasonList } from './ReasonList';
+import { JointPhoto } from '../attachments/JointPhoto';
 
 // 结婚登记 at the counter: both parties side by side, ID number first, checks on F9, then either
 // registration (certificate number allocated by the service) or a refusal kept on record.
@@ -503,6 +504,7 @@ function Registered({ view, onNext }: { view: RegistrationView; onNext: () => vo
           </Space>
         }
       />
+      <JointPhoto registrationId={view.id} />
       <PdfDocuments
         items={[
           {

@@ -4,6 +4,7 @@ import type { RegistrationView } from '../../../../main/marriage/contract';
 import { call, useMutate } from '../../app/api';
 import { FormModal } from '../../app/FormModal';
 import { PdfDocuments } from '../../app/PdfDocuments';
+import { RecordAmendmentActions } from '../amendments/RecordAmendmentActions';
 
 /**
  * What a clerk does with a stored registration: print its documents again, or — when a print is
@@ -50,6 +51,7 @@ export function RecordActions({ record }: { record: RegistrationView }) {
           打印出错，作废重打
         </Button>
       )}
+      <RecordAmendmentActions record={record} />
       <FormModal<{ reason: string }>
         title={`作废结婚证字号 ${record.certificateNumber}`}
         open={spoiling}
