@@ -1,4 +1,4 @@
-import { sql, type Generated } from 'kysely';
+import type { Generated } from 'kysely';
 import type { Db } from '../../core/db/connection';
 import { all, first, queryBuilder, run } from '../../core/db/query';
 import type { PlotType } from '../shared/forms';
@@ -276,7 +276,3 @@ export const lapsedPlots = (db: Db, today: string): PlotRow[] =>
     db,
     q.selectFrom('funeral_plots').selectAll().where('status', 'in', ['occupied', 'reserved']).where('use_expires_on', '<', today),
   );
-
-/** For tests and the bench: how many plots exist at all (cheap). */
-export const plotCount = (db: Db): number =>
-  first(db, q.selectFrom('funeral_plots').select(sql<number>`count(*)`.as('n')))?.n ?? 0;

@@ -72,6 +72,8 @@ export interface StatsFigures {
   firstMarriage: BySex;
   /** 再婚人数: registrants declaring 离婚 (40) or 丧偶 (30). */
   remarriage: BySex & { afterDivorce: BySex; afterWidowhood: BySex };
+  /** Archive records whose prior status was not stated (90 未说明): neither first marriage nor remarriage. */
+  priorUnstated: BySex;
   /** 结婚登记人员年龄: registrants (persons) by full years on the registration date. */
   ageBands: Record<AgeBand, BySex>;
   /** 平均初婚年龄 (years, 2 decimals): first-marriage registrants only; null when there are none. */

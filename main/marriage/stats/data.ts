@@ -13,7 +13,7 @@ import { all, first, queryBuilder } from '../../core/db/query';
 // - Split by party_origin (mainland / foreign / HK / Macao / Taiwan), fixed at registration.
 // - 跨省通办: registrations flagged cross_province.
 // - 初婚 / 再婚 (persons): the status each party declared at registration: 10 未婚 = first marriage,
-//   40 离婚 and 30 丧偶 = remarriage.
+//   40 离婚 and 30 丧偶 = remarriage; 90 未说明 (archive records only) is neither and shown apart.
 // - Age (persons): full years (周岁) on the registration date, as the law counts age (a person
 //   whose 25th birthday is the registration date is 25); the bands are drawn in figures.ts. Birth
 //   dates that are not full dates (possible in archive records) have no age: band 'unknown'.
@@ -90,13 +90,15 @@ export const registrationCounts = (db: Db, r: Range): CoupleRow[] =>
 // is still ahead. Text comparison of 'MM-DD' gives China's rule for 29 February by itself.
 const fullYears = sql<number>`(cast(substr(r.registration_date, 1, 4) as integer) - cast(substr(p.birth_date, 1, 4) as integer)
   - (substr(r.registration_date, 6, 5) < substr(p.birth_date, 6, 5)))`;
-const fullDate = sql<boolean>`p.birth_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'`;
+// A real calendar date written in full: date() normalises '1950-02-30' and rejects '1950-00-00'.
+const fullDate = sql<boolean>`date(p.birth_date) IS p.birth_date`;
 /** Full years, or NULL when the birth date is not a full date (some archive records). */
 const age = sql<number | null>`CASE WHEN ${fullDate} THEN ${fullYears} END`;
-// Only first marriages enter the average age, so only theirs are summed.
+// Only first marriages enter the average age, so only theirs are summed. Rows without a real birth
+// date group apart (age NULL) and figures.ts leaves those groups out of the average.
 const daysLived = sql<
   number | null
->`sum(CASE WHEN p.prior_status = '10' AND ${fullDate} THEN julianday(r.registration_date) - julianday(p.birth_date) END)`;
+>`sum(CASE WHEN p.prior_status = '10' THEN julianday(r.registration_date) - julianday(p.birth_date) END)`;
 
 export interface PersonRow {
   month: string;

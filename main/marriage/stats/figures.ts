@@ -28,6 +28,7 @@ export function emptyFigures(): StatsFigures {
     crossProvince: 0,
     firstMarriage: bySex(),
     remarriage: { ...bySex(), afterDivorce: bySex(), afterWidowhood: bySex() },
+    priorUnstated: bySex(),
     ageBands: Object.fromEntries(ageBands.map((b) => [b, bySex()])) as Record<AgeBand, BySex>,
     averageFirstMarriageAge: { male: null, female: null, all: null },
     divorces: byOrigin(),
@@ -71,9 +72,12 @@ export function figuresOf(rows: StatsRows, keep: (month: string) => boolean = ()
         firstAge[r.sex].days += r.days_lived;
         firstAge[r.sex].persons += r.persons;
       }
-    } else {
+    } else if (r.prior_status === '40' || r.prior_status === '30') {
       addBySex(f.remarriage, r.sex, r.persons);
       addBySex(r.prior_status === '40' ? f.remarriage.afterDivorce : f.remarriage.afterWidowhood, r.sex, r.persons);
+    } else {
+      // 90 未说明 (archive records only): counted as registrants, in neither category.
+      addBySex(f.priorUnstated, r.sex, r.persons);
     }
     addBySex(f.ageBands[ageBandOf(r.age)], r.sex, r.persons);
   }

@@ -55,9 +55,9 @@ function personsTable(f: StatsFigures): StatsTable {
       row(
         '结婚登记人员合计',
         {
-          male: f.firstMarriage.male + f.remarriage.male,
-          female: f.firstMarriage.female + f.remarriage.female,
-          total: f.firstMarriage.total + f.remarriage.total,
+          male: f.firstMarriage.male + f.remarriage.male + f.priorUnstated.male,
+          female: f.firstMarriage.female + f.remarriage.female + f.priorUnstated.female,
+          total: f.firstMarriage.total + f.remarriage.total + f.priorUnstated.total,
         },
         { total: true },
       ),
@@ -65,6 +65,8 @@ function personsTable(f: StatsFigures): StatsTable {
       row('再婚', f.remarriage),
       row('离婚后再婚', f.remarriage.afterDivorce, { indent: 1 }),
       row('丧偶后再婚', f.remarriage.afterWidowhood, { indent: 1 }),
+      // Only archive records can leave it unstated; the row shows only when there are some.
+      ...(f.priorUnstated.total > 0 ? [row('婚姻状况未说明（历史档案）', f.priorUnstated)] : []),
     ],
   };
 }

@@ -14,7 +14,7 @@ import {
   sectionHeading,
   signatureLine,
   type OfficeInfo,
-} from '../../../marriage/documents/common';
+} from '../../../core/pdf/forms';
 import { formatFen, maskBankAccount, type ApplicationView } from '../contract';
 import { amountInWords } from './words';
 

@@ -6,7 +6,7 @@
 // are always masked; bank account numbers are masked unless the roster is for the approver.
 
 import { mm, newPdf, type FontSet, type Pdf } from '../../../core/pdf';
-import { ACCENT, cnDate, type OfficeInfo } from '../../../marriage/documents/common';
+import { ACCENT, cnDate, type OfficeInfo } from '../../../core/pdf/forms';
 import { formatFen } from '../contract';
 import { amountInWords } from './words';
 

@@ -4,7 +4,7 @@
 // a second sheet 公墓拨付 with the cemetery parts.
 
 import ExcelJS from 'exceljs';
-import type { OfficeInfo } from '../../../marriage/documents/common';
+import type { OfficeInfo } from '../../../core/pdf/forms';
 import { amountInWords } from './words';
 import { cemeteryShares, type RosterData } from './roster';
 

@@ -149,8 +149,8 @@ export function BurialRegisterPage() {
         }
       >
         <Typography.Text type="secondary">
-          <Link to={`/funeral/cemeteries/plots/${p.id}`}>{c.name}</Link> · {p.typeLabel} · 可安放 {p.urnCapacity} 份，已安放 {p.urns} 份 ·
-          墓位费 {formatFen(p.feeFen)}
+          <Link to={`/funeral/cemeteries/plots/${p.id}`}>{c.name}</Link> · {p.typeLabel} · 可安放 {p.urnCapacity} 份，已安放{' '}
+          {p.urns} 份 · 墓位费 {formatFen(p.feeFen)}
         </Typography.Text>
       </PageHeader>
       <Form<Values>

@@ -109,6 +109,15 @@ export function PlotMapView({ map, onOpen }: { map: PlotMap; onOpen: (plotId: nu
   const [active, setActive] = useState<number | null>(null);
   const [hover, setHover] = useState<number | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
+  // The tooltip sits beside the plot, flipped to the other side near the visible area's edges;
+  // decided in the event handlers, where the scroll position is known.
+  const [flip, setFlip] = useState<[boolean, boolean]>([false, false]);
+  const flipFor = (i: number | null) => {
+    const el = scroller.current;
+    if (i === null || !el) return;
+    const p = placed[i]!;
+    setFlip([p.x + CELL + 180 > el.scrollLeft + el.clientWidth, p.y + CELL + 70 > el.scrollTop + el.clientHeight]);
+  };
 
   const indexOf = (e: MouseEvent): number | null => {
     const i = (e.target as Element).getAttribute('data-i');
@@ -127,6 +136,7 @@ export function PlotMapView({ map, onOpen }: { map: PlotMap; onOpen: (plotId: nu
 
   const moveTo = (i: number) => {
     setActive(i);
+    setHover(null);
     const el = scroller.current;
     const p = placed[i]!;
     if (!el) return;
@@ -134,6 +144,7 @@ export function PlotMapView({ map, onOpen }: { map: PlotMap; onOpen: (plotId: nu
     else if (p.x + STEP > el.scrollLeft + el.clientWidth) el.scrollLeft = p.x + STEP - el.clientWidth;
     if (p.y < el.scrollTop + TOP) el.scrollTop = Math.max(0, p.y - TOP);
     else if (p.y + STEP > el.scrollTop + el.clientHeight) el.scrollTop = p.y + STEP - el.clientHeight;
+    flipFor(i);
   };
 
   const onKey = (e: KeyboardEvent) => {
@@ -163,10 +174,7 @@ export function PlotMapView({ map, onOpen }: { map: PlotMap; onOpen: (plotId: nu
 
   const shown = hover ?? active;
   const tip = shown === null ? null : placed[shown]!;
-  // The tooltip sits beside the plot, flipped to the other side near the visible area's edges.
-  const view = scroller.current;
-  const flipX = tip !== null && view !== null && tip.x + CELL + 180 > view.scrollLeft + view.clientWidth;
-  const flipY = tip !== null && view !== null && tip.y + CELL + 70 > view.scrollTop + view.clientHeight;
+  const [flipX, flipY] = flip;
   return (
     <Space orientation="vertical" size={8} style={{ width: '100%' }}>
       <Space wrap size={16} data-testid="plot-map-legend">
@@ -202,7 +210,13 @@ export function PlotMapView({ map, onOpen }: { map: PlotMap; onOpen: (plotId: nu
         <svg
           width={width + 8}
           height={height + 8}
-          onMouseMove={(e) => setHover(indexOf(e))}
+          onMouseMove={(e) => {
+            const i = indexOf(e);
+            if (i !== hover) {
+              setHover(i);
+              flipFor(i);
+            }
+          }}
           onMouseLeave={() => setHover(null)}
           onClick={(e) => {
             const i = indexOf(e);

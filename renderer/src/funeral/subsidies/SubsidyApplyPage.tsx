@@ -411,18 +411,18 @@ function ApplicationForm({ onDone }: { onDone: (v: ApplicationView) => void }) {
                   <Input maxLength={20} data-testid="deceased-id" />
                 </Form.Item>
               </Col>
-              <Col span={8}>
+              <Col span={12}>
                 <Form.Item
                   name={['deceased', 'household']}
                   label="户籍地区划代码"
-                  extra="6 / 9 / 12 位"
+                  extra="县 6 位、乡镇 9 位或村 12 位"
                   rules={[{ required: true, message: '请填写户籍地区划代码' }]}
                 >
                   <Input maxLength={12} data-testid="deceased-household" />
                 </Form.Item>
               </Col>
-              <Col span={8}>{date(['deceased', 'deathDate'], '死亡日期', true, 'death-date')}</Col>
-              <Col span={8}>{date(['deceased', 'cremationDate'], '火化日期', false, 'cremation-date')}</Col>
+              <Col span={6}>{date(['deceased', 'deathDate'], '死亡日期', true, 'death-date')}</Col>
+              <Col span={6}>{date(['deceased', 'cremationDate'], '火化日期', false, 'cremation-date')}</Col>
             </Row>
           </Card>
         </Col>

@@ -6,12 +6,13 @@ import { localTodayIso } from '../../../../main/core/idnumber/dates';
 import { formatFen, type ApplicationRow, type BatchRow, type BatchView } from '../../../../main/funeral/subsidies/contract';
 import { call, useCall, useMutate, useReportError } from '../../app/api';
 import { ConfirmButton } from '../../app/ConfirmButton';
+import { downloadFile } from '../../app/download';
 import { FormModal } from '../../app/FormModal';
 import { formatTime } from '../../app/format';
 import { PageHeader } from '../../app/PageHeader';
 import { PdfDocuments } from '../../app/PdfDocuments';
 import { usePermissions } from '../../app/session';
-import { DATE_PLACEHOLDER, downloadFile, isApprover } from './common';
+import { DATE_PLACEHOLDER, isApprover } from './common';
 
 // 奖补发放: the district approver puts approved applications into a payment batch, prints the
 // roster (PDF for signatures, XLSX for the bank), and records the transfer as paid — after which the

@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import type { FileOutput, Permission } from '../../app/contract';
+import type { Permission } from '../../app/contract';
 import { applicationStatusLabels, type ApplicationStatus } from '../../../../main/funeral/subsidies/contract';
 
 // Small pieces the subsidy screens share.
@@ -21,19 +21,6 @@ export function StatusTag({ status }: { status: ApplicationStatus }) {
 export const isApprover = (p: ReadonlySet<Permission>): boolean => p.has('funeral.approve');
 
 export const yuanToFen = (yuan: number | null | undefined): number => Math.round((yuan ?? 0) * 100);
-
-/** Saves a generated file (XLSX) as the browser saves any download. */
-export function downloadFile(file: FileOutput): void {
-  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** 'YYYY-MM-DD' typed by hand (faster at the counter than a calendar); the schema checks it. */
 export const DATE_PLACEHOLDER = 'YYYY-MM-DD';

@@ -15,7 +15,8 @@ import { ConfirmButton } from '../../app/ConfirmButton';
 import { PageHeader } from '../../app/PageHeader';
 import { PdfDocuments } from '../../app/PdfDocuments';
 import { usePermissions } from '../../app/session';
-import { canApprove, downloadFile, previousMonth } from './common';
+import { downloadFile } from '../../app/download';
+import { canApprove, previousMonth } from './common';
 
 type HomeLine = MonthSummary['homes'][number];
 const statusTag = (s: HomeLine['status']) =>

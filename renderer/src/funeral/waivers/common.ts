@@ -1,6 +1,6 @@
-import type { FileOutput, Permission } from '../../app/contract';
+import type { Permission } from '../../app/contract';
 
-// Small helpers of the fee-waiver screens: money typed in yuan, the approver's permission, files.
+// Small helpers of the fee-waiver screens: money typed in yuan, the approver's permission.
 
 /** Yuan as typed (two decimals at most) → fen; null for an empty box. */
 export const yuanToFen = (yuan: number | null | undefined): number | null =>
@@ -13,19 +13,6 @@ export const fenToYuan = (fen: number): number => fen / 100;
  * settled. The service enforces it; the screens only hide what would be refused.
  */
 export const canApprove = (p: ReadonlySet<Permission>): boolean => p.has('funeral.approve');
-
-/** Saves a generated file the way the browser (or Electron's save dialog) saves any download. */
-export function downloadFile(file: FileOutput): void {
-  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** 'YYYY-MM' of the month before the one `today` ('YYYY-MM-DD') falls in: the month to settle. */
 export function previousMonth(today: string): string {
