@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { residentIdCheckChar } from '../../main/core/idnumber/residentId';
+import { account, api, setUpOffice } from './api';
 import { expect, test } from './fixtures';
 import { login, logout } from './steps';
 
@@ -14,24 +15,6 @@ import { login, logout } from './steps';
 
 // Screenshots to look at (outside test-results/, which every Playwright run empties).
 const shots = process.env.SUBSIDY_E2E_SHOTS ?? join(tmpdir(), 'funeral-subsidies-e2e');
-
-async function api<T>(url: string, channel: string, input: unknown, token?: string): Promise<T> {
-  const res = await fetch(`${url}/api/${channel}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(input),
-  });
-  const r = (await res.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-}
-
-async function account(url: string, admin: string, username: string, displayName: string, role: string): Promise<string> {
-  await api(url, 'users.create', { username, displayName, roles: [role], password: 'Initial123' }, admin);
-  const first = await api<{ token: string }>(url, 'auth.login', { username, password: 'Initial123' });
-  await api(url, 'auth.changePassword', { currentPassword: 'Initial123', newPassword: 'Passw0rd9' }, first.token);
-  return (await api<{ token: string }>(url, 'auth.login', { username, password: 'Passw0rd9' })).token;
-}
 
 const daysAgo = (n: number): string => {
   const d = new Date();
@@ -58,17 +41,9 @@ test('a sea scattering: application, street review, district approval, payment b
   let number = '';
 
   await test.step('set-up through the API: office, a street reviewer, a district approver, the 永川区 policy', async () => {
-    const admin = (
-      await api<{ token: string }>(served.url, 'setup.createAdmin', {
-        username: 'admin',
-        displayName: '系统管理员',
-        password: 'Admin1234',
-      })
-    ).token;
-    const settings = await api<Record<string, unknown>>(served.url, 'settings.get', {}, admin);
-    await api(served.url, 'settings.update', { ...settings, officeName: '重庆市永川区民政局', divisionCode: '500118' }, admin);
-    await account(served.url, admin, 'liuqing', '刘青', 'funeralReviewer');
-    approverToken = await account(served.url, admin, 'zhaomin', '赵敏', 'funeralApprover');
+    const admin = await setUpOffice(served.url, '重庆市永川区民政局');
+    await account(served.url, admin, 'liuqing', '刘青', 'funeralReviewer', 'Passw0rd9');
+    approverToken = await account(served.url, admin, 'zhaomin', '赵敏', 'funeralApprover', 'Passw0rd9');
     await api(
       served.url,
       'funeral.subsidies.policies.save',

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { residentIdCheckChar } from '../../main/core/idnumber/residentId';
+import { account, api, residentId as id, setUpOffice } from './api';
 import { expect, test } from './fixtures';
 import { login } from './steps';
 
@@ -10,41 +10,15 @@ import { login } from './steps';
 // costs are typed), is stopped from recording the same person twice, and prints and exports the
 // month's settlement sheet for the funeral home.
 
-const id = (birth: string, seq: string) => `500118${birth}${seq}` + residentIdCheckChar(`500118${birth}${seq}`);
-
-async function api<T>(url: string, channel: string, input: unknown, token?: string): Promise<T> {
-  const res = await fetch(`${url}/api/${channel}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(input),
-  });
-  const r = (await res.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-}
-
-async function account(url: string, admin: string, username: string, displayName: string, role: string, password: string) {
-  await api(url, 'users.create', { username, displayName, roles: [role], password: 'Initial123' }, admin);
-  const first = await api<{ token: string }>(url, 'auth.login', { username, password: 'Initial123' });
-  await api(url, 'auth.changePassword', { currentPassword: 'Initial123', newPassword: password }, first.token);
-  return (await api<{ token: string }>(url, 'auth.login', { username, password })).token;
-}
-
 test('a reviewer records a fee waiver and prints the month’s settlement sheet', async ({ page, served }) => {
   const today = new Date().toLocaleDateString('sv-SE');
   const month = today.slice(0, 7);
   const deceased = id('19400312', '013');
 
   await test.step('set-up through the API: office, a reviewer, and the district approver’s funeral home', async () => {
-    const admin = await api<{ token: string }>(served.url, 'setup.createAdmin', {
-      username: 'admin',
-      displayName: '系统管理员',
-      password: 'Admin1234',
-    });
-    const settings = await api<Record<string, unknown>>(served.url, 'settings.get', {}, admin.token);
-    await api(served.url, 'settings.update', { ...settings, officeName: '永川区民政局', divisionCode: '500118' }, admin.token);
-    await account(served.url, admin.token, 'liming', '李明', 'funeralReviewer', 'Review1234');
-    const approver = await account(served.url, admin.token, 'zhaoqiang', '赵强', 'funeralApprover', 'Approve1234');
+    const admin = await setUpOffice(served.url, '永川区民政局');
+    await account(served.url, admin, 'liming', '李明', 'funeralReviewer', 'Review1234');
+    const approver = await account(served.url, admin, 'zhaoqiang', '赵强', 'funeralApprover', 'Approve1234');
     await api(
       served.url,
       'funeral.waivers.saveHome',

@@ -3,30 +3,17 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { residentIdCheckChar } from '../../main/core/idnumber/residentId';
+import { residentId as id } from './api';
 import { expect, test } from './fixtures';
-import { createFirstAdmin, createUser, firstLogin, logout, openNav } from './steps';
+import { createUser, fillParty, firstLogin, firstRunOffice, logout, openNav } from './steps';
 
 // After registration, in the served app: the clerk issues a replacement certificate (BJ) and gets
 // its PDF, voids a spoiled print, and proposes a correction; the supervisor approves it on the
 // work list, the record shows the new name and its history old → new; the supervisor keeps the
 // credit blacklist (adds an entry, removes it) and looks after the certificate numbers.
 
-const id = (birth: string, seq: string) => `500118${birth}${seq}` + residentIdCheckChar(`500118${birth}${seq}`);
 // Outside test-results/: Playwright empties that folder whenever any spec starts.
 const shots = join(tmpdir(), 'registry-e2e-shots', 'marriage-amendments');
-
-async function fillParty(page: Page, index: 0 | 1, documentNumber: string, name: string): Promise<void> {
-  const panel = page.getByTestId(`party-${index}`);
-  await panel.getByLabel('证件号码').fill(documentNumber);
-  await panel.getByLabel('证件号码').press('Enter');
-  await expect(panel.getByTestId(`party-${index}-age`)).toBeVisible();
-  await panel.getByLabel('姓名').fill(name);
-  await panel.getByLabel('民族').click();
-  await page.keyboard.type('汉族');
-  await page.keyboard.press('Enter');
-  for (const box of await panel.getByRole('checkbox').all()) await box.check();
-}
 
 /** The page scrolls inside its content pane, so a tall window shows all of it. */
 async function shot(page: Page, name: string): Promise<void> {
@@ -43,12 +30,7 @@ test('replacement, correction with approval, history, blacklist and numbers', as
 
   await page.goto(served.url);
   await test.step('first run: division code, a clerk and a supervisor', async () => {
-    await createFirstAdmin(page);
-    await openNav(page, '单位设置');
-    await page.getByLabel('单位名称').fill('永川区婚姻登记处');
-    await page.getByLabel('行政区划代码').fill('500118');
-    await page.getByRole('button', { name: '保存' }).click();
-    await expect(page.getByText('已保存').first()).toBeVisible();
+    await firstRunOffice(page, '永川区婚姻登记处');
     await openNav(page, '用户管理');
     await createUser(page, 'wangfang', '王芳', '婚姻登记员');
     await createUser(page, 'liuzr', '刘主任', '婚姻登记负责人');

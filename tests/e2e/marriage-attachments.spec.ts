@@ -1,43 +1,12 @@
 import PDFDocument from 'pdfkit';
-import { residentIdCheckChar } from '../../main/core/idnumber/residentId';
 import { jpegPhoto, png } from '../fixtures/attachments/images';
+import { account, api, marriageParty as party, setUpOffice } from './api';
 import { expect, test } from './fixtures';
 import { login } from './steps';
 
 // Attachments in the served app: the clerk imports the couple's joint photo on the record page
 // (a file chosen through the file input), the certificate preview then carries it; a divorce
 // application gets its scanned agreement on the work list and the clerk opens it again.
-
-const id = (birth: string, seq: string) => `500118${birth}${seq}` + residentIdCheckChar(`500118${birth}${seq}`);
-
-/** POST /api/<channel> as the browser shell does; returns the value or throws the service's message. */
-async function api<T>(url: string, channel: string, input: unknown, token?: string): Promise<T> {
-  const res = await fetch(`${url}/api/${channel}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(input),
-  });
-  const r = (await res.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-}
-
-const party = (name: string, sex: 'male' | 'female', birth: string, seq: string) => ({
-  name,
-  sex,
-  birthDate: `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6)}`,
-  documentType: 'residentId',
-  documentNumber: id(birth, seq),
-  nationality: 'CHN',
-  ethnicCode: '01',
-  priorStatus: '10',
-  priorEvidence: null,
-  occupation: null,
-  phone: null,
-  address: null,
-  householdProvince: '50',
-  declarations: { voluntary: true, noSpouse: true, noProhibitedKinship: true, illnessDisclosed: true },
-});
 
 function agreementPdf(): Promise<Buffer> {
   return new Promise((resolve) => {
@@ -59,27 +28,8 @@ test('joint photo on the record page reaches the certificate; scanned agreement 
   let marriageId = 0;
 
   await test.step('set-up through the API: division code, a clerk, a registered couple with a divorce application', async () => {
-    const admin = await api<{ token: string }>(served.url, 'setup.createAdmin', {
-      username: 'admin',
-      displayName: '系统管理员',
-      password: 'Admin1234',
-    });
-    const settings = await api<Record<string, unknown>>(served.url, 'settings.get', {}, admin.token);
-    await api(
-      served.url,
-      'settings.update',
-      { ...settings, officeName: '永川区婚姻登记处', divisionCode: '500118' },
-      admin.token,
-    );
-    await api(
-      served.url,
-      'users.create',
-      { username: 'wangfang', displayName: '王芳', roles: ['marriageClerk'], password: 'Initial123' },
-      admin.token,
-    );
-    const first = await api<{ token: string }>(served.url, 'auth.login', { username: 'wangfang', password: 'Initial123' });
-    await api(served.url, 'auth.changePassword', { currentPassword: 'Initial123', newPassword: 'Clerk1234' }, first.token);
-    clerk = (await api<{ token: string }>(served.url, 'auth.login', { username: 'wangfang', password: 'Clerk1234' })).token;
+    const admin = await setUpOffice(served.url, '永川区婚姻登记处');
+    clerk = await account(served.url, admin, 'wangfang', '王芳', 'marriageClerk', 'Clerk1234');
     const reg = await api<{ id: number }>(
       served.url,
       'marriage.register',

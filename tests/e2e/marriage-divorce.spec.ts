@@ -1,5 +1,5 @@
-import type { Page } from '@playwright/test';
-import { residentIdCheckChar } from '../../main/core/idnumber/residentId';
+import { account, api, marriageParty as party, setUpOffice } from './api';
+import { login } from './steps';
 import { expect, startServe, test, type ServedApp } from './fixtures';
 
 // Divorce by agreement in the served app: a clerk finds the marriage, takes the application,
@@ -7,70 +7,13 @@ import { expect, startServe, test, type ServedApp } from './fixtures';
 // with its confirmation. Issuance and deemed withdrawal happen 30+ days after receipt: the second
 // test restarts the served app on the same data folder with REGISTRY_CLOCK_START set to those days.
 
-const id = (birth: string, seq: string) => `500118${birth}${seq}` + residentIdCheckChar(`500118${birth}${seq}`);
-
-/** POST /api/<channel> as the browser shell does; returns the value or throws the service's message. */
-async function api<T>(url: string, channel: string, input: unknown, token?: string): Promise<T> {
-  const res = await fetch(`${url}/api/${channel}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(input),
-  });
-  const r = (await res.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-}
-
-const party = (name: string, sex: 'male' | 'female', birth: string, seq: string) => ({
-  name,
-  sex,
-  birthDate: `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6)}`,
-  documentType: 'residentId',
-  documentNumber: id(birth, seq),
-  nationality: 'CHN',
-  ethnicCode: '01',
-  priorStatus: '10',
-  priorEvidence: null,
-  occupation: null,
-  phone: null,
-  address: null,
-  householdProvince: '50',
-  declarations: { voluntary: true, noSpouse: true, noProhibitedKinship: true, illnessDisclosed: true },
-});
-
-async function login(page: Page, username: string, password: string): Promise<void> {
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByLabel('密码', { exact: true }).press('Enter');
-}
-
 test('a divorce by agreement: find the marriage, receipt, withdrawal on the work list', async ({ page, served }) => {
   // The served app's own clock decides "today" (the process's local date, as in the service).
   const today = new Date().toLocaleDateString('sv-SE');
   let certificateNumber = '';
 
   await test.step('set-up through the API: division code, a clerk, a registered couple', async () => {
-    const admin = await api<{ token: string }>(served.url, 'setup.createAdmin', {
-      username: 'admin',
-      displayName: '系统管理员',
-      password: 'Admin1234',
-    });
-    const settings = await api<Record<string, unknown>>(served.url, 'settings.get', {}, admin.token);
-    await api(
-      served.url,
-      'settings.update',
-      { ...settings, officeName: '永川区婚姻登记处', divisionCode: '500118' },
-      admin.token,
-    );
-    await api(
-      served.url,
-      'users.create',
-      { username: 'wangfang', displayName: '王芳', roles: ['marriageClerk'], password: 'Initial123' },
-      admin.token,
-    );
-    const first = await api<{ token: string }>(served.url, 'auth.login', { username: 'wangfang', password: 'Initial123' });
-    await api(served.url, 'auth.changePassword', { currentPassword: 'Initial123', newPassword: 'Clerk1234' }, first.token);
-    const clerk = await api<{ token: string }>(served.url, 'auth.login', { username: 'wangfang', password: 'Clerk1234' });
+    const clerk = await setUpClerk(served.url);
     const reg = await api<{ certificateNumber: string }>(
       served.url,
       'marriage.register',
@@ -78,7 +21,7 @@ test('a divorce by agreement: find the marriage, receipt, withdrawal on the work
         registrationDate: today,
         parties: [party('张伟', 'male', '19980302', '013'), party('李娜', 'female', '19990715', '024')],
       },
-      clerk.token,
+      clerk,
     );
     certificateNumber = reg.certificateNumber;
   });
@@ -157,23 +100,9 @@ interface Windows {
 }
 
 /** Admin, division code, a clerk; returns the clerk's token. */
-async function setUpOffice(url: string): Promise<string> {
-  const admin = await api<{ token: string }>(url, 'setup.createAdmin', {
-    username: 'admin',
-    displayName: '系统管理员',
-    password: 'Admin1234',
-  });
-  const settings = await api<Record<string, unknown>>(url, 'settings.get', {}, admin.token);
-  await api(url, 'settings.update', { ...settings, officeName: '永川区婚姻登记处', divisionCode: '500118' }, admin.token);
-  await api(
-    url,
-    'users.create',
-    { username: 'wangfang', displayName: '王芳', roles: ['marriageClerk'], password: 'Initial123' },
-    admin.token,
-  );
-  const first = await api<{ token: string }>(url, 'auth.login', { username: 'wangfang', password: 'Initial123' });
-  await api(url, 'auth.changePassword', { currentPassword: 'Initial123', newPassword: 'Clerk1234' }, first.token);
-  return (await api<{ token: string }>(url, 'auth.login', { username: 'wangfang', password: 'Clerk1234' })).token;
+async function setUpClerk(url: string): Promise<string> {
+  const admin = await setUpOffice(url, '永川区婚姻登记处');
+  return account(url, admin, 'wangfang', '王芳', 'marriageClerk', 'Clerk1234');
 }
 
 test('a divorce is issued inside its certificate window, and an unclaimed one is deemed withdrawn', async ({ page }) => {
@@ -184,7 +113,7 @@ test('a divorce is issued inside its certificate window, and an unclaimed one is
   let unclaimed: Windows;
   try {
     await test.step('receipt day (today): two couples apply through the API', async () => {
-      const clerk = await setUpOffice(app.url);
+      const clerk = await setUpClerk(app.url);
       const apply = async (man: [string, string, string], woman: [string, string, string]) => {
         const reg = await api<{ id: number }>(
           app.url,

@@ -1,24 +1,9 @@
-import type { Page } from '@playwright/test';
-import { residentIdCheckChar } from '../../main/core/idnumber/residentId';
+import { residentId as id } from './api';
 import { expect, test } from './fixtures';
-import { createFirstAdmin, createUser, firstLogin, logout, openNav } from './steps';
+import { createUser, fillParty, firstLogin, firstRunOffice, logout, openNav } from './steps';
 
 // A clerk registers a couple in the served app, from the queue ticket to the certificate PDF, and
 // a couple that does not qualify gets the refusal notice.
-
-const id = (birth: string, seq: string) => `500118${birth}${seq}` + residentIdCheckChar(`500118${birth}${seq}`);
-
-async function fillParty(page: Page, index: 0 | 1, documentNumber: string, name: string): Promise<void> {
-  const panel = page.getByTestId(`party-${index}`);
-  await panel.getByLabel('证件号码').fill(documentNumber);
-  await panel.getByLabel('证件号码').press('Enter'); // derives birth date, sex and province, moves to 姓名
-  await expect(panel.getByTestId(`party-${index}-age`)).toBeVisible();
-  await panel.getByLabel('姓名').fill(name);
-  await panel.getByLabel('民族').click();
-  await page.keyboard.type('汉族');
-  await page.keyboard.press('Enter');
-  for (const box of await panel.getByRole('checkbox').all()) await box.check();
-}
 
 test('from ticket to certificate PDF, and a refusal with its notice', async ({ page, served }) => {
   const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).replaceAll('-', '');
@@ -26,12 +11,7 @@ test('from ticket to certificate PDF, and a refusal with its notice', async ({ p
 
   await page.goto(served.url);
   await test.step('first run: the administrator sets the division code and creates a clerk', async () => {
-    await createFirstAdmin(page);
-    await openNav(page, '单位设置');
-    await page.getByLabel('单位名称').fill('永川区婚姻登记处');
-    await page.getByLabel('行政区划代码').fill('500118');
-    await page.getByRole('button', { name: '保存' }).click();
-    await expect(page.getByText('已保存').first()).toBeVisible();
+    await firstRunOffice(page, '永川区婚姻登记处');
     await openNav(page, '用户管理');
     await createUser(page, 'wangfang', '王芳', '婚姻登记员');
     await logout(page);

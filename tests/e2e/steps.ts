@@ -56,3 +56,26 @@ export async function firstLogin(page: Page, username: string, newPassword: stri
   await page.getByLabel('确认新密码').press('Enter');
   await expect(page.getByText('请先修改密码')).toHaveCount(0);
 }
+
+/** First run on screen: the administrator is created and saves the office's name and division code. */
+export async function firstRunOffice(page: Page, officeName: string): Promise<void> {
+  await createFirstAdmin(page);
+  await openNav(page, '单位设置');
+  await page.getByLabel('单位名称').fill(officeName);
+  await page.getByLabel('行政区划代码').fill('500118');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('已保存').first()).toBeVisible();
+}
+
+/** One party on the registration screen, keyboard first: the ID number derives birth date, sex and province. */
+export async function fillParty(page: Page, index: 0 | 1, documentNumber: string, name: string): Promise<void> {
+  const panel = page.getByTestId(`party-${index}`);
+  await panel.getByLabel('证件号码').fill(documentNumber);
+  await panel.getByLabel('证件号码').press('Enter'); // moves on to 姓名
+  await expect(panel.getByTestId(`party-${index}-age`)).toBeVisible();
+  await panel.getByLabel('姓名').fill(name);
+  await panel.getByLabel('民族').click();
+  await page.keyboard.type('汉族');
+  await page.keyboard.press('Enter');
+  for (const box of await panel.getByRole('checkbox').all()) await box.check();
+}

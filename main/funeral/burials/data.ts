@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import { sql, type Generated } from 'kysely';
 import type { Db } from '../../core/db/connection';
 import { all, first, queryBuilder, run } from '../../core/db/query';
 import type { BurialForm } from '../shared/forms';
@@ -218,6 +218,27 @@ export function expiringBurials(
   const rows = all(db, sel.selectAll().orderBy('expires_on').orderBy('id').limit(limit));
   return { rows, total };
 }
+
+/**
+ * Burials per month ('YYYY-MM'), cemetery and form with a burial date in [from, to] (inclusive):
+ * the funeral indicators' counts, answered from the (burial_date, cemetery_id, form) index alone.
+ */
+export const burialCountsBetween = (
+  db: Db,
+  from: string,
+  to: string,
+): { month: string; cemetery_id: number; form: BurialForm; n: number }[] => {
+  const month = sql<string>`substr(burial_date, 1, 7)`;
+  return all(
+    db,
+    q
+      .selectFrom('funeral_burials')
+      .select([month.as('month'), 'cemetery_id', 'form', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('burial_date', '>=', from)
+      .where('burial_date', '<=', to)
+      .groupBy([month, 'cemetery_id', 'form']),
+  );
+};
 
 // ---- spouse reservations
 

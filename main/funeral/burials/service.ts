@@ -44,6 +44,7 @@ import {
 import {
   allUsePeriods,
   burialById,
+  burialCountsBetween,
   burialOfDeceasedId,
   burialsByIds,
   burialsOfPlot,
@@ -119,6 +120,24 @@ export function burialFacts(app: AppContext, burialId: number): BurialFacts | nu
     burialDate: b.burial_date,
     form: b.form,
   };
+}
+
+/**
+ * Burials per month ('YYYY-MM'), cemetery and form with a burial date in [from, to] (inclusive),
+ * for the funeral indicators (a module never reads another area's tables).
+ */
+export function burialCounts(
+  app: AppContext,
+  from: string,
+  to: string,
+): { month: string; cemeteryId: number; form: BurialForm; count: number }[] {
+  if (from > to) throw new ServiceError('INVALID_INPUT', `统计期间有误：${from} 晚于 ${to}`);
+  return burialCountsBetween(app.db, from, to).map((r) => ({
+    month: r.month,
+    cemeteryId: r.cemetery_id,
+    form: r.form,
+    count: r.n,
+  }));
 }
 
 // ---- views

@@ -601,6 +601,20 @@ export function cemeteryFacts(app: AppContext, id: number): CemeteryView {
 export const cemeteryOptions = (app: AppContext): { id: number; name: string }[] =>
   allCemeteries(app.db).map((c) => ({ id: c.id, name: c.name }));
 
+/**
+ * Every cemetery with its kind and the divisions it serves, for the funeral indicators (coverage of
+ * townships, burials per cemetery). Plain facts: no occupancy, no expiry sweep.
+ */
+export const cemeteryServiceAreas = (
+  app: AppContext,
+): { id: number; name: string; kind: CemeteryRow['kind']; servedDivisions: string[] }[] =>
+  allCemeteries(app.db).map((c) => ({
+    id: c.id,
+    name: c.name,
+    kind: c.kind,
+    servedDivisions: JSON.parse(c.served_divisions) as string[],
+  }));
+
 const statusWithRemains = (p: Pick<PlotRow, 'reserved_places'>): PlotStatus => (p.reserved_places > 0 ? 'reserved' : 'occupied');
 
 /**

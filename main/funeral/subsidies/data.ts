@@ -254,6 +254,23 @@ export const totalsBetween = (db: Db, from: string, to: string) =>
       .orderBy('status'),
   ).map((r) => ({ form: r.form, status: r.status, count: Number(r.n), amountFen: Number(r.fen) }));
 
+/**
+ * Burials without a plot (scattering, deep burial) that only applications tell of: applications not
+ * refused, with no burial record, per month of the burial (scattering) date in [from, to] and form.
+ */
+export const plotlessBurialsBetween = (db: Db, from: string, to: string) =>
+  all(
+    db,
+    q
+      .selectFrom('subsidy_applications')
+      .select([sql<string>`substr(burial_date, 1, 7)`.as('month'), 'form', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('burial_id', 'is', null)
+      .where('status', '<>', 'rejected')
+      .where('burial_date', '>=', from)
+      .where('burial_date', '<=', to)
+      .groupBy([sql`substr(burial_date, 1, 7)`, 'form']),
+  ).map((r) => ({ month: r.month, form: r.form, count: Number(r.n) }));
+
 // ─── Batches ────────────────────────────────────────────────────────────────────────────────
 
 export const insertBatch = (db: Db, row: Omit<BatchRow, 'id'>): number =>

@@ -7,7 +7,7 @@ import type { HandlerContext } from '../../core/handler';
 import { localTodayIso } from '../../core/idnumber/dates';
 import { maskResidentId } from '../../core/idnumber/residentId';
 import { allocateNumber } from '../../core/numbering/service';
-import { formsWithoutPlot, burialFormLabels } from '../shared/forms';
+import { formsWithoutPlot, burialFormLabels, type BurialForm } from '../shared/forms';
 import { burialMismatches, requireBurial, type BurialFacts } from './burialLink';
 import {
   applicationStatusLabels,
@@ -29,6 +29,7 @@ import {
   insertStep,
   listApplications as listRows,
   statusCounts,
+  plotlessBurialsBetween,
   totalsBetween,
   updateApplication,
   versionsOfArea,
@@ -437,4 +438,13 @@ export function burialForSubsidy(app: AppContext, burialId: number) {
 export function subsidyTotals(app: AppContext, from: string, to: string): SubsidyTotalRow[] {
   if (daysBetween(from, to) < 0) throw new ServiceError('INVALID_INPUT', `统计期间有误：${from} 晚于 ${to}`);
   return totalsBetween(app.db, from, to);
+}
+
+/**
+ * Burials without a plot (sea / river scattering, deep burial) have no burial record: the indicators
+ * learn of them from applications not refused, counted per month of the burial date in [from, to].
+ */
+export function plotlessBurialCounts(app: AppContext, from: string, to: string): { month: string; form: BurialForm; count: number }[] {
+  if (daysBetween(from, to) < 0) throw new ServiceError('INVALID_INPUT', `统计期间有误：${from} 晚于 ${to}`);
+  return plotlessBurialsBetween(app.db, from, to);
 }

@@ -1,7 +1,7 @@
-import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../core/db/connection';
 import { all, first, queryBuilder, run } from '../../core/db/query';
-import { ID_ROOM, idOfSearchKey } from './names';
+import { ARCHIVE_TOKEN, ID_ROOM, idOfSearchKey } from './names';
 
 // All SQL of marriage search: the FTS5 name index and the lookups behind the one search box.
 // Every lookup walks an index newest first and stops at the limit, so a query costs about the
@@ -40,11 +40,11 @@ export interface SearchFilters {
 export function namesOfRegistration(
   db: Db,
   id: number,
-): { registrationDate: string; parties: { sex: 'male' | 'female'; name: string }[] } | undefined {
-  const r = first(db, q.selectFrom('marriage_registrations').select('registration_date').where('id', '=', id));
+): { registrationDate: string; source: 'counter' | 'archive'; parties: { sex: 'male' | 'female'; name: string }[] } | undefined {
+  const r = first(db, q.selectFrom('marriage_registrations').select(['registration_date', 'source']).where('id', '=', id));
   if (!r) return undefined;
   const parties = all(db, q.selectFrom('marriage_parties').select(['sex', 'name']).where('registration_id', '=', id));
-  return { registrationDate: r.registration_date, parties };
+  return { registrationDate: r.registration_date, source: r.source, parties };
 }
 
 export function setPartyInitials(db: Db, id: number, sex: 'male' | 'female', initials: string): void {
@@ -73,36 +73,76 @@ function filtered<O>(query: RegistrationQuery<O>, f: SearchFilters): Registratio
   return out;
 }
 
+const withSource = (match: string, source: SearchFilters['source']): string =>
+  source === 'archive' ? `(${match}) AND "${ARCHIVE_TOKEN}"` : source === 'counter' ? `(${match}) NOT "${ARCHIVE_TOKEN}"` : match;
+
 /**
  * Registrations whose name tokens match an FTS5 query, newest registration date first, within a
- * key range (the date filter). Status and source are checked on the registration row.
+ * key range (the date filter). The source is a token of the index, so it is decided there too.
  */
 export function idsByNameTokens(
   db: Db,
   match: string,
   keyRange: [number, number],
-  f: Pick<SearchFilters, 'status' | 'source'>,
+  source: SearchFilters['source'],
   limit: number,
 ): number[] {
-  let query = q
+  const query = q
     .selectFrom('marriage_name_search')
     .select('marriage_name_search.rowid as key')
-    .where(sql<boolean>`marriage_name_search MATCH ${match}`)
+    .where(sql<boolean>`marriage_name_search MATCH ${withSource(match, source)}`)
     .where('marriage_name_search.rowid', '>=', keyRange[0])
-    .where('marriage_name_search.rowid', '<=', keyRange[1]);
-  if (f.status || f.source) {
-    query = query.where((eb: ExpressionBuilder<Schema, 'marriage_name_search'>) =>
+    .where('marriage_name_search.rowid', '<=', keyRange[1])
+    .orderBy('marriage_name_search.rowid', 'desc')
+    .limit(limit);
+  return all(db, query).map((r) => idOfSearchKey(r.key));
+}
+
+/** Which of these registrations have the status. */
+export function idsWithStatus(db: Db, ids: readonly number[], status: 'registered' | 'dissolved'): Set<number> {
+  if (ids.length === 0) return new Set();
+  const rows = all(
+    db,
+    q
+      .selectFrom('marriage_registrations')
+      .select('id')
+      .where('id', 'in', [...ids])
+      .where('status', '=', status),
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * The other way round, for a status few registrations have: walk the registrations of that status
+ * newest first (status/date index) and look each up in the name index by its key.
+ */
+export function idsByStatusThenName(
+  db: Db,
+  match: string,
+  f: SearchFilters & { status: 'registered' | 'dissolved' },
+  limit: number,
+): number[] {
+  const query = q
+    .selectFrom('marriage_registrations')
+    .select('marriage_registrations.id')
+    .where((eb) =>
       eb.exists(
         eb
-          .selectFrom('marriage_registrations')
+          .selectFrom('marriage_name_search')
           .select(sql`1`.as('one'))
-          .where(sql<boolean>`marriage_registrations.id = marriage_name_search.rowid % ${ID_ROOM}`)
-          .$if(f.status !== undefined, (s) => s.where('marriage_registrations.status', '=', f.status!))
-          .$if(f.source !== undefined, (s) => s.where('marriage_registrations.source', '=', f.source!)),
+          .where(
+            sql<boolean>`marriage_name_search.rowid = CAST(replace(marriage_registrations.registration_date, '-', '') AS INTEGER) * ${ID_ROOM} + marriage_registrations.id`,
+          )
+          .where(sql<boolean>`marriage_name_search MATCH ${withSource(match, f.source)}`),
       ),
     );
-  }
-  return all(db, query.orderBy('marriage_name_search.rowid', 'desc').limit(limit)).map((r) => idOfSearchKey(r.key));
+  return all(
+    db,
+    filtered(query, { ...f, source: undefined })
+      .orderBy('marriage_registrations.registration_date', 'desc')
+      .orderBy('marriage_registrations.id', 'desc')
+      .limit(limit),
+  ).map((r) => r.id);
 }
 
 /** Some registrations, filtered, newest registration date first. */

@@ -14,6 +14,9 @@ export function indexRegistrationNames(db: Db, registrationId: number): void {
   replaceSearchEntry(
     db,
     searchKey(found.registrationDate, registrationId),
-    registrationTokens(found.parties.map((p) => p.name)).join(' '),
+    registrationTokens(
+      found.parties.map((p) => p.name),
+      found.source,
+    ).join(' '),
   );
 }

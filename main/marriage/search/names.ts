@@ -12,6 +12,11 @@ import { toHalfWidth } from '../../core/idnumber/normalize';
 
 /** Initials tokens start with a digit, which no name token contains, so the two never collide. */
 export const INITIALS_MARK = '0';
+/**
+ * Marks a registration imported from the archive, so "archive only" / "counter only" is decided
+ * inside the index (a registration never changes its source) instead of row by row afterwards.
+ */
+export const ARCHIVE_TOKEN = '1archive';
 export const GRAM_MAX = 3;
 
 const HAN = /\p{Script=Han}/u;
@@ -68,8 +73,9 @@ export function grams(text: string, min: number, max: number, out: Set<string> =
 }
 
 /** The tokens one registration is indexed under: both parties' name pieces and initials pieces. */
-export function registrationTokens(names: readonly string[]): string[] {
+export function registrationTokens(names: readonly string[], source: 'counter' | 'archive' = 'counter'): string[] {
   const tokens = new Set<string>();
+  if (source === 'archive') tokens.add(ARCHIVE_TOKEN);
   for (const name of names) {
     grams(nameLetters(name), 1, GRAM_MAX, tokens);
     for (const initials of nameInitials(name)) {

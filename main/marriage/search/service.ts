@@ -16,7 +16,16 @@ import {
   registrationStatusLabels,
   type RegistrationSearch,
 } from './contract';
-import { idsByCertificate, idsByDocument, idsByFilters, idsByNameTokens, partyNames, type SearchFilters } from './data';
+import {
+  idsByCertificate,
+  idsByDocument,
+  idsByFilters,
+  idsByNameTokens,
+  idsByStatusThenName,
+  idsWithStatus,
+  partyNames,
+  type SearchFilters,
+} from './data';
 import { showsFullDocumentNumber } from './masking';
 import { nameLetters, searchKeyRange } from './names';
 import { exactLookup, ftsQuery, readSearchText } from './query';
@@ -27,19 +36,39 @@ type SearchInput = Omit<RegistrationSearch, 'query'> & { query?: string | undefi
 // Long queries are looked up by their 3-character pieces and confirmed against the names; this
 // many candidates per wanted result are read for that (pieces of one name rarely meet in another).
 const CONFIRM_FACTOR = 10;
+// With a status filter, this many name matches are checked for the status first; a status that
+// few of them have (dissolved marriages in a young register) is then searched from the other end.
+const STATUS_BUDGET = 2000;
 
-function byName(app: AppContext, search: { kind: 'letters' | 'name'; letters: string }, f: SearchFilters, limit: number) {
-  const range = searchKeyRange(f.from, f.to);
-  const match = ftsQuery(search);
-  if (exactLookup(search)) return idsByNameTokens(app.db, match, range, f, limit);
-  const candidates = idsByNameTokens(app.db, match, range, f, limit * CONFIRM_FACTOR);
+type NameSearch = { kind: 'letters' | 'name'; letters: string };
+
+/** Keeps the registrations whose names really contain the query (long queries only), in order. */
+function confirmed(app: AppContext, search: NameSearch, ids: number[]): number[] {
+  if (exactLookup(search)) return ids;
   const found = new Set<number>();
-  for (const p of partyNames(app.db, candidates)) {
+  for (const p of partyNames(app.db, ids)) {
     const inName = nameLetters(p.name).includes(search.letters);
     const inInitials = search.kind === 'letters' && p.name_initials.split(' ').some((i) => i.includes(search.letters));
     if (inName || inInitials) found.add(p.registration_id);
   }
-  return candidates.filter((id) => found.has(id)).slice(0, limit);
+  return ids.filter((id) => found.has(id));
+}
+
+function byName(app: AppContext, search: NameSearch, f: SearchFilters, limit: number): number[] {
+  const range = searchKeyRange(f.from, f.to);
+  const match = ftsQuery(search);
+  const factor = exactLookup(search) ? 1 : CONFIRM_FACTOR;
+  if (!f.status) return confirmed(app, search, idsByNameTokens(app.db, match, range, f.source, limit * factor)).slice(0, limit);
+  const candidates = idsByNameTokens(app.db, match, range, f.source, STATUS_BUDGET);
+  const ofStatus = idsWithStatus(app.db, candidates, f.status);
+  const found = confirmed(
+    app,
+    search,
+    candidates.filter((id) => ofStatus.has(id)),
+  );
+  if (found.length >= limit || candidates.length < STATUS_BUDGET) return found.slice(0, limit);
+  const status = f.status;
+  return confirmed(app, search, idsByStatusThenName(app.db, match, { ...f, status }, limit * factor)).slice(0, limit);
 }
 
 /**

@@ -13,9 +13,10 @@ import { registrationTokens, searchKey, storedInitials } from '../../search/name
 //
 // Search: marriage_name_search is an FTS5 index without stored content whose tokens are the
 // 1–3 character pieces of both parties' names and the 2–3 letter pieces of their pinyin
-// initials (see search/names.ts). Its rowid is YYYYMMDD × 10^7 + registration id, so results
-// come newest first and a date range is a rowid range. name_initials on the party keeps the
-// initials for confirming longer queries. Existing registrations are indexed here.
+// initials (see search/names.ts), plus a token marking archive records. Its rowid is
+// YYYYMMDD × 10^7 + registration id, so results come newest first and a date range is a rowid
+// range. name_initials on the party keeps the initials for confirming longer queries. Existing
+// registrations are indexed here.
 export const m0008: Migration = {
   version: 8,
   name: 'marriage_archive_search',
@@ -43,6 +44,8 @@ export const m0008: Migration = {
       -- Parent key of the parties' (registration_id, source) foreign key.
       CREATE UNIQUE INDEX marriage_registrations_source ON marriage_registrations(id, source);
       CREATE INDEX marriage_registrations_batch ON marriage_registrations(archive_batch_id) WHERE archive_batch_id IS NOT NULL;
+      -- Status filters walk this newest first when few registrations have the status searched for.
+      CREATE INDEX marriage_registrations_status_date ON marriage_registrations(status, registration_date);
       CREATE TRIGGER marriage_registrations_source_kept BEFORE UPDATE OF source, archive_batch_id ON marriage_registrations
       BEGIN SELECT RAISE(ABORT, 'a registration keeps its source'); END;
 

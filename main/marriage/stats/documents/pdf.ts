@@ -2,7 +2,7 @@
 // yearly report's month-by-month table, how the figures are counted, and the sign-off line.
 
 import { drawTable, mm, newPdf, type FontSet, type Pdf } from '../../../core/pdf';
-import { A4, GREY, cnDate, letterhead, sectionHeading, signatureLine } from '../../documents/common';
+import { A4, GREY, cnDate, letterhead, sectionHeading, signatureLine } from '../../../core/pdf/forms';
 import type { StatsReport, StatsTable } from '../contract';
 
 const LEFT = mm(A4.margin);

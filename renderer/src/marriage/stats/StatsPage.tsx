@@ -8,7 +8,7 @@ import { call, useCall, useReportError } from '../../app/api';
 import { PageHeader } from '../../app/PageHeader';
 import { PdfDocuments } from '../../app/PdfDocuments';
 import { ageOption, originOption, trendOption } from './charts';
-import { downloadFile } from './download';
+import { downloadFile } from '../../app/download';
 import { EChart } from './EChart';
 import { StatsTableCard } from './StatsTableCard';
 
