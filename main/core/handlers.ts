@@ -23,6 +23,7 @@ import { cemeteriesHandlers } from '../funeral/cemeteries/handlers';
 import { burialsHandlers } from '../funeral/burials/handlers';
 import { storageHandlers } from '../funeral/burials/storage/handlers';
 import { burialDocumentsHandlers } from '../funeral/burials/documents/handlers';
+import { funeralReportsHandlers } from '../funeral/reports/handlers';
 
 // Every channel of the contract must have exactly one handler: `satisfies` fails the build if one
 // is missing, and each area's map is typed against the contract by defineHandlers.
@@ -50,4 +51,5 @@ export const handlers = {
   ...burialsHandlers,
   ...storageHandlers,
   ...burialDocumentsHandlers,
+  ...funeralReportsHandlers,
 } satisfies HandlerMap<ChannelName>;

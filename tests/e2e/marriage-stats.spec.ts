@@ -1,4 +1,4 @@
-import { residentIdCheckChar } from '../../main/core/idnumber/residentId';
+import { account, api, marriageParty, setUpOffice } from './api';
 import { expect, test } from './fixtures';
 import { login } from './steps';
 
@@ -6,36 +6,8 @@ import { login } from './steps';
 // sees the one registration of today in the table and the charts drawn, and exports the PDF and
 // the Excel workbook.
 
-const id = (birth: string, seq: string) => `500118${birth}${seq}` + residentIdCheckChar(`500118${birth}${seq}`);
-
-/** POST /api/<channel> as the browser shell does; returns the value or throws the service's message. */
-async function api<T>(url: string, channel: string, input: unknown, token?: string): Promise<T> {
-  const res = await fetch(`${url}/api/${channel}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(input),
-  });
-  const r = (await res.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-}
-
-const party = (name: string, sex: 'male' | 'female', birth: string, seq: string) => ({
-  name,
-  sex,
-  birthDate: `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6)}`,
-  documentType: 'residentId',
-  documentNumber: id(birth, seq),
-  nationality: 'CHN',
-  ethnicCode: '01',
-  priorStatus: '10',
-  priorEvidence: null,
-  occupation: null,
-  phone: null,
-  address: null,
-  householdProvince: '51', // household in Sichuan: a cross-province case
-  declarations: { voluntary: true, noSpouse: true, noProhibitedKinship: true, illnessDisclosed: true },
-});
+/** Household in Sichuan: a cross-province case for a registry in Chongqing. */
+const fromSichuan = (p: ReturnType<typeof marriageParty>) => ({ ...p, householdProvince: '51' });
 
 /** The part of a browser canvas the check reads (the tests compile without the DOM library). */
 interface Canvas {
@@ -51,35 +23,19 @@ test('a supervisor sees this month’s statistics with charts and exports them',
   const label = `${Number(month.slice(0, 4))}年${Number(month.slice(5))}月`;
 
   await test.step('set-up through the API: office, a supervisor, one couple registered today', async () => {
-    const admin = await api<{ token: string }>(served.url, 'setup.createAdmin', {
-      username: 'admin',
-      displayName: '系统管理员',
-      password: 'Admin1234',
-    });
-    const settings = await api<Record<string, unknown>>(served.url, 'settings.get', {}, admin.token);
-    await api(
-      served.url,
-      'settings.update',
-      { ...settings, officeName: '永川区婚姻登记处', divisionCode: '500118' },
-      admin.token,
-    );
-    await api(
-      served.url,
-      'users.create',
-      { username: 'lihua', displayName: '李华', roles: ['marriageSupervisor'], password: 'Initial123' },
-      admin.token,
-    );
-    const first = await api<{ token: string }>(served.url, 'auth.login', { username: 'lihua', password: 'Initial123' });
-    await api(served.url, 'auth.changePassword', { currentPassword: 'Initial123', newPassword: 'Super1234' }, first.token);
-    const boss = await api<{ token: string }>(served.url, 'auth.login', { username: 'lihua', password: 'Super1234' });
+    const admin = await setUpOffice(served.url, '永川区婚姻登记处');
+    const boss = await account(served.url, admin, 'lihua', '李华', 'marriageSupervisor', 'Super1234');
     await api(
       served.url,
       'marriage.register',
       {
         registrationDate: today,
-        parties: [party('张伟', 'male', '19960302', '013'), party('李娜', 'female', '19980715', '024')],
+        parties: [
+          fromSichuan(marriageParty('张伟', 'male', '19960302', '013')),
+          fromSichuan(marriageParty('李娜', 'female', '19980715', '024')),
+        ],
       },
-      boss.token,
+      boss,
     );
   });
 

@@ -22,6 +22,7 @@ import { cemeteriesContract } from '../../funeral/cemeteries/contract';
 import { burialsContract } from '../../funeral/burials/contract';
 import { storageContract } from '../../funeral/burials/storage/contract';
 import { burialDocumentsContract } from '../../funeral/burials/documents/contract';
+import { funeralReportsContract } from '../../funeral/reports/contract';
 import type { Result } from './result';
 
 // The one list of everything the renderer may ask of main. Main, preload and renderer all import
@@ -50,6 +51,7 @@ export const contract = {
   ...burialsContract,
   ...storageContract,
   ...burialDocumentsContract,
+  ...funeralReportsContract,
 };
 
 /** The parts, kept so a test can prove no module repeats another's channel name (spread would hide it). */
@@ -77,6 +79,7 @@ export const contractParts: readonly object[] = [
   burialsContract,
   storageContract,
   burialDocumentsContract,
+  funeralReportsContract,
 ];
 
 export type Contract = typeof contract;

@@ -13,6 +13,7 @@ import { m0011 } from '../../funeral/cemeteries/migrations/0011_funeral_cemeteri
 import { m0012 } from '../../funeral/burials/migrations/0012_funeral_burials';
 import { m0013 } from '../../funeral/subsidies/migrations/0013_funeral_subsidies';
 import { m0014 } from '../../funeral/waivers/migrations/0014_funeral_waivers';
+import { m0015 } from '../../funeral/reports/migrations/0015_funeral_reports';
 
 // Every migration of every module, in the one order they run. Modules append theirs here with the
 // next free number; the runner refuses gaps and repeats.
@@ -31,4 +32,5 @@ export const allMigrations: readonly Migration[] = [
   m0012,
   m0013,
   m0014,
+  m0015,
 ];

@@ -239,3 +239,60 @@ export function drawGrid(
   doc.y = y;
   return y;
 }
+
+/** Left edge and text width of an A4 form with the standard margins. */
+export const FORM_LEFT = mm(A4.margin);
+export const FORM_WIDTH = mm(A4.w - 2 * A4.margin);
+
+export interface IssuerBlock {
+  officeName: string;
+  /** ISO date printed under the office name. */
+  date: string;
+  /** Who handled it, signed on the left. */
+  clerk: string;
+  /** 婚姻登记员, 经办人 … */
+  clerkLabel: string;
+  /** Printed inside the dashed circle where the seal goes: （婚姻登记专用章）, （民政部门印章） … */
+  sealLabel: string;
+}
+
+/**
+ * The issuer block at the foot of a notice: the clerk on the left; on the right the office name,
+ * the date and a dashed circle where the seal is stamped. Returns the y below it.
+ */
+export function issuerBlock(pdf: Pdf, b: IssuerBlock, y: number): number {
+  const blockW = mm(80);
+  const bx = FORM_LEFT + FORM_WIDTH - blockW;
+  const sealR = mm(21);
+  const sealCy = y + mm(12);
+  pdf.doc
+    .save()
+    .lineWidth(0.5)
+    .strokeColor(ACCENT)
+    .dash(2, { space: 1.5 })
+    .circle(bx + blockW / 2, sealCy, sealR)
+    .stroke()
+    .undash()
+    .restore();
+  pdf.text(b.sealLabel, {
+    family: 'sans',
+    size: 8,
+    x: bx,
+    y: sealCy + sealR - mm(7),
+    width: blockW,
+    align: 'center',
+    color: ACCENT,
+  });
+  pdf.text(b.officeName, {
+    family: 'serif',
+    size: 12,
+    x: bx - mm(10),
+    y: y + mm(6),
+    width: blockW + mm(10),
+    align: 'center',
+    lineHeight: 1.6,
+  });
+  pdf.text(cnDate(b.date), { family: 'serif', size: 12, x: bx, width: blockW, align: 'center', lineHeight: 1.6 });
+  signatureLine(pdf, b.clerkLabel, FORM_LEFT, y + mm(6), mm(70), b.clerk, 11);
+  return sealCy + sealR + mm(6);
+}

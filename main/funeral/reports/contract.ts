@@ -153,10 +153,14 @@ export interface TownshipCoverage {
 export interface SubsidyFigures {
   /** Applications received in the period, per form and status (count and amount in fen). */
   rows: { form: BurialForm; status: ApplicationStatus; count: number; amountFen: number }[];
-  byForm: { form: BurialForm; count: number; amountFen: number; grantedFen: number; paidFen: number }[];
+  /** Forms with applications only. amountFen leaves refused applications out. */
+  byForm: { form: BurialForm; count: number; refused: number; amountFen: number; grantedFen: number; paidFen: number }[];
+  /** Every status, in the order of the flow. */
   byStatus: { status: ApplicationStatus; count: number; amountFen: number }[];
+  /** Applications received, refused ones included. */
   count: number;
-  /** All applications received, refused ones included. */
+  refused: number;
+  /** Amount of the applications not refused. */
   amountFen: number;
   /** Approved (awaiting payment) and paid. */
   grantedFen: number;

@@ -159,29 +159,34 @@ const granted: ReadonlySet<ApplicationStatus> = new Set(['approved', 'paid']);
 
 /** Subsidy applications received in the period: per form, per status, and the amounts. */
 export function subsidyFigures(rows: readonly SubsidyTotalRow[]): SubsidyFigures {
+  const total = (list: readonly SubsidyTotalRow[], key: 'count' | 'amountFen', keep: (r: SubsidyTotalRow) => boolean = () => true) =>
+    list.filter(keep).reduce((s, r) => s + r[key], 0);
+  const live = (r: SubsidyTotalRow) => r.status !== 'rejected';
   const byForm = burialForms
     .map((form) => {
       const mine = rows.filter((r) => r.form === form);
       return {
         form,
-        count: mine.reduce((s, r) => s + r.count, 0),
-        amountFen: mine.reduce((s, r) => s + r.amountFen, 0),
-        grantedFen: mine.filter((r) => granted.has(r.status)).reduce((s, r) => s + r.amountFen, 0),
-        paidFen: mine.filter((r) => r.status === 'paid').reduce((s, r) => s + r.amountFen, 0),
+        count: total(mine, 'count'),
+        refused: total(mine, 'count', (r) => !live(r)),
+        amountFen: total(mine, 'amountFen', live),
+        grantedFen: total(mine, 'amountFen', (r) => granted.has(r.status)),
+        paidFen: total(mine, 'amountFen', (r) => r.status === 'paid'),
       };
     })
     .filter((f) => f.count > 0);
   const byStatus = applicationStatuses.map((status) => {
     const mine = rows.filter((r) => r.status === status);
-    return { status, count: mine.reduce((s, r) => s + r.count, 0), amountFen: mine.reduce((s, r) => s + r.amountFen, 0) };
+    return { status, count: total(mine, 'count'), amountFen: total(mine, 'amountFen') };
   });
   return {
     rows: [...rows],
     byForm,
     byStatus,
-    count: byStatus.reduce((s, x) => s + x.count, 0),
-    amountFen: byStatus.reduce((s, x) => s + x.amountFen, 0),
-    grantedFen: byForm.reduce((s, x) => s + x.grantedFen, 0),
-    paidFen: byForm.reduce((s, x) => s + x.paidFen, 0),
+    count: total(rows, 'count'),
+    refused: total(rows, 'count', (r) => !live(r)),
+    amountFen: total(rows, 'amountFen', live),
+    grantedFen: total(rows, 'amountFen', (r) => granted.has(r.status)),
+    paidFen: total(rows, 'amountFen', (r) => r.status === 'paid'),
   };
 }

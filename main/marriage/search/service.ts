@@ -38,7 +38,7 @@ type SearchInput = Omit<RegistrationSearch, 'query'> & { query?: string | undefi
 const CONFIRM_FACTOR = 10;
 // With a status filter, this many name matches are checked for the status first; a status that
 // few of them have (dissolved marriages in a young register) is then searched from the other end.
-const STATUS_BUDGET = 2000;
+const STATUS_BUDGET = 1000;
 
 type NameSearch = { kind: 'letters' | 'name'; letters: string };
 

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../main/core/clock';
 import { permissionsOf, roles, type Role } from '../../../main/core/contract/roles';
 import { showsFullDocumentNumber } from '../../../main/marriage/search/masking';
+import { indexRegistrationNames } from '../../../main/marriage/search/indexing';
 import { nameInitials, registrationTokens } from '../../../main/marriage/search/names';
 import { readSearchText } from '../../../main/marriage/search/query';
 import { openTestApp, setupAdmin, userWithRoles, USER_PASSWORD, type TestApp } from '../../helpers/app';
@@ -192,6 +193,46 @@ describe('against a real register', () => {
         expect.stringMatching(/导出婚姻登记查找结果 1 条（CSV，证件号码脱敏）：查找“zsf”/),
       ]);
     });
+  });
+});
+
+describe('a status few registrations have', () => {
+  it('is found even when thousands of name matches come first (searched from the status side)', async () => {
+    const app = openTestApp();
+    try {
+      const admin = await setupAdmin(app);
+      const token = await userWithRoles(app, admin, 'clerk', ['marriageClerk']);
+      const db = app.app.db;
+      const reg = db.prepare(
+        `INSERT INTO marriage_registrations (id, status, registration_date, certificate_number, division_code, party_origin,
+           cross_province, dissolved_at, created_at, updated_at) VALUES (?, ?, ?, ?, '500118', 'mainland', 0, ?, 't', 't')`,
+      );
+      const party = db.prepare(
+        `INSERT INTO marriage_parties (registration_id, sex, name, document_type, document_number, birth_date, nationality, prior_status)
+         VALUES (?, ?, ?, 'residentId', ?, '1980-01-01', 'CHN', '10')`,
+      );
+      db.transaction(() => {
+        // The one dissolved marriage is the oldest: 2,500 newer registered ones share the surname.
+        for (let id = 1; id <= 2501; id++) {
+          const dissolved = id === 1;
+          reg.run(
+            id,
+            dissolved ? 'dissolved' : 'registered',
+            dissolved ? '2001-01-01' : '2020-01-01',
+            `J${id}`,
+            dissolved ? '2010-01-01' : null,
+          );
+          party.run(id, 'male', '王强', `M${id}`);
+          party.run(id, 'female', '李丽', `F${id}`);
+          indexRegistrationNames(db, id);
+        }
+      })();
+      const found = await app.must('marriage.search', { query: '王', status: 'dissolved' }, token);
+      expect(found.map((r) => r.id)).toEqual([1]);
+      expect((await app.must('marriage.search', { query: 'wq', status: 'registered' }, token)).length).toBe(50);
+    } finally {
+      app.close();
+    }
   });
 });
 

@@ -5,16 +5,7 @@
 
 import { mm, newPdf, type FontSet } from '../../../core/pdf';
 import { maskResidentId } from '../../../core/idnumber/residentId';
-import {
-  A4,
-  ACCENT,
-  cnDate,
-  drawGrid,
-  letterhead,
-  sectionHeading,
-  signatureLine,
-  type OfficeInfo,
-} from '../../../core/pdf/forms';
+import { A4, ACCENT, cnDate, drawGrid, issuerBlock, letterhead, sectionHeading, type OfficeInfo } from '../../../core/pdf/forms';
 import { formatFen, maskBankAccount, type ApplicationView } from '../contract';
 import { amountInWords } from './words';
 
@@ -135,43 +126,16 @@ export async function renderNotice(fonts: FontSet, data: NoticeData, office: Off
     doc.addPage();
     y = mm(A4.margin);
   }
-  issuer(pdf, office.officeName, data.approvedOn, data.clerkName, y);
+  issuerBlock(
+    pdf,
+    {
+      officeName: office.officeName,
+      date: data.approvedOn,
+      clerk: data.clerkName,
+      clerkLabel: '经办人',
+      sealLabel: '（民政部门印章）',
+    },
+    y,
+  );
   return pdf.toBuffer();
-}
-
-/** The clerk on the left; office, date and the dashed seal circle on the right. */
-function issuer(pdf: ReturnType<typeof newPdf>, officeName: string, date: string, clerk: string, y: number): void {
-  const blockW = mm(80);
-  const bx = LEFT + WIDTH - blockW;
-  const r = mm(20);
-  const cy = y + mm(12);
-  pdf.doc
-    .save()
-    .lineWidth(0.5)
-    .strokeColor(ACCENT)
-    .dash(2, { space: 1.5 })
-    .circle(bx + blockW / 2, cy, r)
-    .stroke()
-    .undash()
-    .restore();
-  pdf.text('（民政部门印章）', {
-    family: 'sans',
-    size: 8,
-    x: bx,
-    y: cy + r - mm(7),
-    width: blockW,
-    align: 'center',
-    color: ACCENT,
-  });
-  pdf.text(officeName, {
-    family: 'serif',
-    size: 12,
-    x: bx - mm(10),
-    y: y + mm(6),
-    width: blockW + mm(10),
-    align: 'center',
-    lineHeight: 1.6,
-  });
-  pdf.text(cnDate(date), { family: 'serif', size: 12, x: bx, width: blockW, align: 'center', lineHeight: 1.6 });
-  signatureLine(pdf, '经办人', LEFT, y + mm(6), mm(70), clerk, 11);
 }

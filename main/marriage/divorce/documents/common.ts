@@ -2,8 +2,9 @@
 // issuer block with the seal area.
 
 import { mm, type Pdf } from '../../../core/pdf';
+import { issuerBlock as formIssuerBlock } from '../../../core/pdf/forms';
 import type { PartyView } from '../../contract';
-import { A4, ACCENT, cnDate, documentLabel, drawGrid, sideLabel, signatureLine } from '../../documents/common';
+import { A4, documentLabel, drawGrid, sideLabel } from '../../documents/common';
 import type { DivorceView } from '../contract';
 
 /** Reference printed on a divorce document: receipt year and the application's id. */
@@ -29,43 +30,6 @@ export function partiesGrid(pdf: Pdf, parties: readonly PartyView[], marriageNum
   );
 }
 
-/**
- * The issuer block: the clerk on the left; on the right the office name, the date and a dashed
- * circle where the registry's seal goes. Returns the y below it.
- */
-export function issuerBlock(pdf: Pdf, officeName: string, date: string, clerk: string, y: number): number {
-  const blockW = mm(80);
-  const bx = LEFT + WIDTH - blockW;
-  const sealR = mm(21);
-  const sealCy = y + mm(12);
-  pdf.doc
-    .save()
-    .lineWidth(0.5)
-    .strokeColor(ACCENT)
-    .dash(2, { space: 1.5 })
-    .circle(bx + blockW / 2, sealCy, sealR)
-    .stroke()
-    .undash()
-    .restore();
-  pdf.text('（婚姻登记专用章）', {
-    family: 'sans',
-    size: 8,
-    x: bx,
-    y: sealCy + sealR - mm(7),
-    width: blockW,
-    align: 'center',
-    color: ACCENT,
-  });
-  pdf.text(officeName, {
-    family: 'serif',
-    size: 12,
-    x: bx - mm(10),
-    y: y + mm(6),
-    width: blockW + mm(10),
-    align: 'center',
-    lineHeight: 1.6,
-  });
-  pdf.text(cnDate(date), { family: 'serif', size: 12, x: bx, width: blockW, align: 'center', lineHeight: 1.6 });
-  signatureLine(pdf, '婚姻登记员', LEFT, y + mm(6), mm(70), clerk, 11);
-  return sealCy + sealR + mm(6);
-}
+/** The registry's issuer block: 婚姻登记员 on the left, the office, date and seal circle on the right. */
+export const issuerBlock = (pdf: Pdf, officeName: string, date: string, clerk: string, y: number): number =>
+  formIssuerBlock(pdf, { officeName, date, clerk, clerkLabel: '婚姻登记员', sealLabel: '（婚姻登记专用章）' }, y);
