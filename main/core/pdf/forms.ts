@@ -218,6 +218,11 @@ export function drawGrid(
           .height,
     );
     const h = Math.max(...heights, size * lh) + 2 * padY;
+    // A row never splits: it moves whole to the next page.
+    if (y + h > doc.page.maxY()) {
+      doc.addPage();
+      y = doc.page.margins.top;
+    }
     for (const c of cells) if (c.label) doc.save().rect(c.x, y, c.w, h).fill('#f3eeee').restore();
     cells.forEach((c, i) => {
       pdf.text(c.text, {
@@ -254,16 +259,23 @@ export interface IssuerBlock {
   clerkLabel: string;
   /** Printed inside the dashed circle where the seal goes: （婚姻登记专用章）, （民政部门印章） … */
   sealLabel: string;
+  /** 21 mm unless the form is tight (a cemetery's seal is smaller). */
+  sealRadiusMm?: number;
 }
 
 /**
  * The issuer block at the foot of a notice: the clerk on the left; on the right the office name,
  * the date and a dashed circle where the seal is stamped. Returns the y below it.
  */
-export function issuerBlock(pdf: Pdf, b: IssuerBlock, y: number): number {
+export function issuerBlock(pdf: Pdf, b: IssuerBlock, y: number, area = { left: FORM_LEFT, width: FORM_WIDTH }): number {
   const blockW = mm(80);
-  const bx = FORM_LEFT + FORM_WIDTH - blockW;
-  const sealR = mm(21);
+  const bx = area.left + area.width - blockW;
+  const sealR = b.sealRadiusMm === undefined ? mm(21) : mm(b.sealRadiusMm);
+  // The block is as tall as the seal circle: keep it whole on one page.
+  if (y + mm(12) + sealR + mm(2) > pdf.doc.page.maxY()) {
+    pdf.doc.addPage();
+    y = pdf.doc.page.margins.top;
+  }
   const sealCy = y + mm(12);
   pdf.doc
     .save()
@@ -293,6 +305,6 @@ export function issuerBlock(pdf: Pdf, b: IssuerBlock, y: number): number {
     lineHeight: 1.6,
   });
   pdf.text(cnDate(b.date), { family: 'serif', size: 12, x: bx, width: blockW, align: 'center', lineHeight: 1.6 });
-  signatureLine(pdf, b.clerkLabel, FORM_LEFT, y + mm(6), mm(70), b.clerk, 11);
+  signatureLine(pdf, b.clerkLabel, area.left, y + mm(6), mm(70), b.clerk, 11);
   return sealCy + sealR + mm(6);
 }

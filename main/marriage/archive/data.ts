@@ -42,6 +42,7 @@ export interface ArchivePartyRow {
   nationality: string;
   ethnic_code: string | null;
   prior_status: string;
+  name_initials: string;
 }
 
 export interface ArchiveRecordRow {

@@ -9,7 +9,8 @@ import { seriesState } from '../../core/numbering/service';
 import { getSettings } from '../../core/settings/service';
 import type { Progress } from '../../core/jobs/registry';
 import { nextRegistrationId } from '../data';
-import { indexRegistrationNames } from '../search/indexing';
+import { indexNewRegistration } from '../search/indexing';
+import { storedInitials } from '../search/names';
 import { CERTIFICATE_NUMBER } from '../search/query';
 import {
   ARCHIVE_MAX_BYTES,
@@ -223,6 +224,7 @@ function writeRecord(
       nationality: p.nationality,
       ethnic_code: p.ethnicCode,
       prior_status: p.priorStatus,
+      name_initials: storedInitials(p.name),
     });
   }
   insertArchiveRecord(db, {
@@ -233,7 +235,7 @@ function writeRecord(
     archive_number: r.archiveNumber,
     remarks: r.remarks,
   });
-  indexRegistrationNames(db, id);
+  indexNewRegistration(db, { id, registrationDate: r.registrationDate, source: 'archive', names: r.parties.map((p) => p.name) });
   recordAudit(db, clock, actor, {
     action: 'create',
     entity: 'marriageRegistration',

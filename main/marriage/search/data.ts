@@ -54,6 +54,10 @@ export function setPartyInitials(db: Db, id: number, sex: 'male' | 'female', ini
   );
 }
 
+export function insertSearchEntry(db: Db, key: number, terms: string): void {
+  run(db, q.insertInto('marriage_name_search').values({ rowid: key, terms }));
+}
+
 /** One row per registration: the old row (if any) goes, the new one comes. */
 export function replaceSearchEntry(db: Db, key: number, terms: string): void {
   run(db, q.deleteFrom('marriage_name_search').where('rowid', '=', key));

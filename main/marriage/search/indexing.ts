@@ -1,5 +1,5 @@
 import type { Db } from '../../core/db/connection';
-import { namesOfRegistration, replaceSearchEntry, setPartyInitials } from './data';
+import { insertSearchEntry, namesOfRegistration, replaceSearchEntry, setPartyInitials } from './data';
 import { registrationTokens, searchKey, storedInitials } from './names';
 
 /**
@@ -19,4 +19,15 @@ export function indexRegistrationNames(db: Db, registrationId: number): void {
       found.source,
     ).join(' '),
   );
+}
+
+/**
+ * Indexes a registration written just now whose parties were inserted with their stored initials
+ * (storedInitials): the bulk path of the archive import, which writes thousands in one transaction.
+ */
+export function indexNewRegistration(
+  db: Db,
+  r: { id: number; registrationDate: string; source: 'counter' | 'archive'; names: readonly string[] },
+): void {
+  insertSearchEntry(db, searchKey(r.registrationDate, r.id), registrationTokens(r.names, r.source).join(' '));
 }

@@ -86,7 +86,7 @@ describe('公墓安葬证', () => {
       '¥8,000.00',
       '本双穴另一穴位为逝者的在世配偶张桂英保留',
       '（公墓管理专用章）',
-      '经办人：manager',
+      '经办人manager',
     ])
       expect(text).toContain(flat(s));
     expect(text).not.toContain('补打');

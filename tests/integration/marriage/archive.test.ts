@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../main/core/clock';
 import type { JobView } from '../../../main/core/jobs/contract';
-import type { ArchiveImportResult, ArchiveReport } from '../../../main/marriage/archive/contract';
+import { ARCHIVE_MAX_ROWS, type ArchiveImportResult, type ArchiveReport } from '../../../main/marriage/archive/contract';
 import { importArchiveFile } from '../../../main/marriage/archive/service';
 import { openTestApp, setupAdmin, userWithRoles, type TestApp } from '../../helpers/app';
 import { localNoon, partyOf, residentIdOf, setDivision } from '../../helpers/marriage';
@@ -126,6 +126,20 @@ describe('archive check (试导入)', () => {
       { row: 1, column: null, problem: '缺少必填列：登记机关、女方姓名。请使用导入模板，第 1 行为表头' },
     ]);
     expect(report.ignoredColumns).toEqual(['男方籍贯']);
+  });
+
+  it('refuses a file over the row limit as a whole, asking for smaller batches', async () => {
+    const rows = Array.from({ length: ARCHIVE_MAX_ROWS + 1 }, (_, i) =>
+      row({ 结婚证字号: `(85)永婚字第${i}号`, 男方姓名: '张三', 女方姓名: '李四' }),
+    );
+    const report = await check(file('big.csv', csv(rows)));
+    expect(report.problems).toEqual([
+      {
+        row: null,
+        column: null,
+        problem: `文件有 ${ARCHIVE_MAX_ROWS + 1} 行数据，单个文件最多 ${ARCHIVE_MAX_ROWS} 行，请拆分后分批导入`,
+      },
+    ]);
   });
 
   it('is for supervisors only', async () => {

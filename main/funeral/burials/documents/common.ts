@@ -3,6 +3,7 @@
 // area. A4 portrait, 20 mm margins.
 
 import { letterheadRule, mm, SEAL_RED, type Pdf } from '../../../core/pdf';
+import { drawGrid, issuerBlock as formIssuerBlock, type GridRow } from '../../../core/pdf/forms';
 
 export const A4 = { w: 210, h: 297, margin: 18 } as const;
 export const LEFT = mm(A4.margin);
@@ -48,59 +49,9 @@ export function sectionHeading(pdf: Pdf, title: string, y: number): number {
   return box.y + box.height + mm(1);
 }
 
-export type GridRow = readonly [string, string] | readonly [string, string, string, string];
-
-/** Label/value grid with shaded label cells; a row grows to fit its text. Returns the y below it. */
-export function grid(pdf: Pdf, rows: readonly GridRow[], y: number, size = 10): number {
-  const { doc } = pdf;
-  const widths = [WIDTH * 0.17, WIDTH * 0.33, WIDTH * 0.17, WIDTH * 0.33] as const;
-  const padX = mm(1.8);
-  const padY = mm(1.3);
-  const lh = 1.4;
-  for (const row of rows) {
-    const cells =
-      row.length === 2
-        ? [
-            { text: row[0], x: LEFT, w: widths[0], label: true },
-            { text: row[1], x: LEFT + widths[0], w: WIDTH - widths[0], label: false },
-          ]
-        : row.map((text, i) => ({
-            text,
-            x: LEFT + widths.slice(0, i).reduce((a, b) => a + b, 0),
-            w: widths[i]!,
-            label: i % 2 === 0,
-          }));
-    const heights = cells.map(
-      (c) =>
-        pdf.measure(c.text, { family: c.label ? 'sans' : 'serif', size, lineHeight: lh, x: 0, y: 0, width: c.w - 2 * padX })
-          .height,
-    );
-    const h = Math.max(...heights, size * lh) + 2 * padY;
-    if (y + h > doc.page.maxY()) {
-      doc.addPage();
-      y = mm(A4.margin);
-    }
-    for (const c of cells) if (c.label) doc.save().rect(c.x, y, c.w, h).fill('#f3eeee').restore();
-    cells.forEach((c, i) => {
-      pdf.text(c.text, {
-        family: c.label ? 'sans' : 'serif',
-        size,
-        lineHeight: lh,
-        x: c.x + padX,
-        y: y + (h - heights[i]!) / 2,
-        width: c.w - 2 * padX,
-        align: c.label ? 'center' : 'left',
-      });
-    });
-    doc.save().lineWidth(0.5).strokeColor(GREY);
-    for (const c of cells) doc.rect(c.x, y, c.w, h);
-    doc.stroke().restore();
-    y += h;
-  }
-  doc.x = LEFT;
-  doc.y = y;
-  return y;
-}
+/** Label/value grid with shaded label cells (core/pdf/forms) in this form's column widths. */
+export const grid = (pdf: Pdf, rows: readonly GridRow[], y: number, size = 10): number =>
+  drawGrid(pdf, rows, LEFT, y, [WIDTH * 0.17, WIDTH * 0.33, WIDTH * 0.17, WIDTH * 0.33], size);
 
 /** Numbered notes in small type; returns the y below them. */
 export function notes(pdf: Pdf, items: readonly string[], y: number): number {
@@ -113,53 +64,15 @@ export function notes(pdf: Pdf, items: readonly string[], y: number): number {
   return top;
 }
 
-/**
- * The issuer block: the clerk on the left; on the right the issuing unit, the date and a dashed
- * circle where its seal goes. Returns the y below it.
- */
-export function issuerBlock(
+/** The issuer block (core/pdf/forms) with the cemetery's smaller seal. Returns the y below it. */
+export const issuerBlock = (
   pdf: Pdf,
   o: { issuer: string; sealLabel: string; date: string; clerk: string | null },
   y: number,
-): number {
-  const { doc } = pdf;
-  const sealR = mm(16);
-  // The block is about 30 mm tall (the seal circle): keep it whole on one page.
-  if (y + mm(12) + sealR + mm(2) > mm(A4.h - A4.margin)) {
-    doc.addPage();
-    y = mm(A4.margin);
-  }
-  const blockW = mm(80);
-  const bx = LEFT + WIDTH - blockW;
-  const sealCy = y + mm(12);
-  doc
-    .save()
-    .lineWidth(0.5)
-    .strokeColor(SEAL_RED)
-    .dash(2, { space: 1.5 })
-    .circle(bx + blockW / 2, sealCy, sealR)
-    .stroke()
-    .undash()
-    .restore();
-  pdf.text(o.sealLabel, {
-    family: 'sans',
-    size: 8,
-    x: bx,
-    y: sealCy + sealR - mm(6),
-    width: blockW,
-    align: 'center',
-    color: SEAL_RED,
-  });
-  pdf.text(o.issuer, {
-    family: 'serif',
-    size: 12,
-    x: bx - mm(10),
-    y: y + mm(4),
-    width: blockW + mm(10),
-    align: 'center',
-    lineHeight: 1.6,
-  });
-  pdf.text(cnDate(o.date), { family: 'serif', size: 12, x: bx, width: blockW, align: 'center', lineHeight: 1.6 });
-  if (o.clerk !== null) pdf.text(`经办人：${o.clerk}`, { family: 'serif', size: 11, x: LEFT, y: y + mm(4), width: mm(70) });
-  return sealCy + sealR + mm(4);
-}
+): number =>
+  formIssuerBlock(
+    pdf,
+    { officeName: o.issuer, date: o.date, clerk: o.clerk ?? '', clerkLabel: '经办人', sealLabel: o.sealLabel, sealRadiusMm: 16 },
+    y,
+    { left: LEFT, width: WIDTH },
+  );
