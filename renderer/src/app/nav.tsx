@@ -123,9 +123,14 @@ export const navItems: NavItem[] = [
       ['/funeral/waivers/settlement', 'nav.funeralWaiverSettlement', <AccountBookOutlined key="i" />],
       ['/funeral/waivers/standards', 'nav.funeralWaiverStandards', <ProfileOutlined key="i" />],
     ] as const
-  ).map(
-    ([path, label, icon]): NavItem => ({ path, label, icon, allowed: needs('funeral.review'), section: 3, parent: '/funeral' }),
-  ),
+  ).map(([path, label, icon]): NavItem => ({
+    path,
+    label,
+    icon,
+    allowed: needs('funeral.review'),
+    section: 3,
+    parent: '/funeral',
+  })),
   ...(
     [
       ['/funeral/subsidies/apply', 'nav.funeralSubsidyApply', <FileAddOutlined key="i" />],

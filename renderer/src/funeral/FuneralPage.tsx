@@ -1,9 +1,7 @@
-import { Card, Col, Row, Statistic, Typography } from 'antd';
+import { Card, Col, Row, Statistic } from 'antd';
 import { Link } from 'react-router';
 import { useCall } from '../app/api';
-import { useI18n } from '../app/i18n';
-import { navItems } from '../app/nav';
-import { PageHeader } from '../app/PageHeader';
+import { ModuleLanding } from '../app/ModuleLanding';
 import { usePermissions } from '../app/session';
 
 // The funeral module's landing page: one card per screen this user may open (the nav table is the
@@ -56,32 +54,10 @@ function CemeteryFigures() {
 }
 
 export function FuneralPage() {
-  const { t } = useI18n();
   const permissions = usePermissions();
-  const screens = navItems.filter((i) => i.parent === '/funeral' && i.allowed(permissions));
   return (
-    <>
-      <PageHeader title={t('nav.funeral')} />
+    <ModuleLanding parent="/funeral" title="nav.funeral" descriptions={descriptions}>
       {permissions.has('funeral.cemetery') && <CemeteryFigures />}
-      <Row gutter={[16, 16]}>
-        {screens.map((s) => (
-          <Col key={s.path} xs={24} md={12} xl={6}>
-            <Link to={s.path}>
-              <Card
-                hoverable
-                size="small"
-                title={
-                  <span>
-                    {s.icon} {t(s.label)}
-                  </span>
-                }
-              >
-                <Typography.Text type="secondary">{descriptions[s.path] ?? t(s.label)}</Typography.Text>
-              </Card>
-            </Link>
-          </Col>
-        ))}
-      </Row>
-    </>
+    </ModuleLanding>
   );
 }
