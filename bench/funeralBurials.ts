@@ -32,11 +32,19 @@ const benchCtx = (app: AppContext): HandlerContext => ({
 /** Serialises the value the way both transports do: the cost the screen actually waits for. */
 const throughTransport = (value: unknown): number => JSON.stringify({ ok: true, value }).length;
 
-export async function benchFuneralBurials(
-  dataDir: string,
-  o: { rows: number; numbers: number; burials: number },
-): Promise<BenchResult[]> {
-  let app = openBenchApp(dataDir);
+export interface GeneratedBurials {
+  cemeteryId: number;
+  sectionId: number;
+  /** Every 200th-or-so burial's search keys. */
+  sample: { name: string; id: string; holder: string; label: string; cert: string }[];
+}
+
+/**
+ * One public cemetery with a section of rows × numbers double plots (two thirds occupied), and
+ * `burials` burials over 2005–2025 with valid resident IDs and name grams. Shared with the
+ * indicators bench (bench/funeralReports.ts), which reshapes the burials it makes.
+ */
+export function generateBurials(app: AppContext, o: { rows: number; numbers: number; burials: number }): GeneratedBurials {
   const ctx = benchCtx(app);
   const rnd = seeded(11);
   const pick = (s: string) => [...s][Math.floor(rnd() * [...s].length)]!;
@@ -123,6 +131,15 @@ export async function benchFuneralBurials(
       if (i % every === 0) sample.push({ name: deceased, id, holder, label, cert });
     }
   })();
+  return { cemeteryId: cemetery.id, sectionId: section.sectionId, sample };
+}
+
+export async function benchFuneralBurials(
+  dataDir: string,
+  o: { rows: number; numbers: number; burials: number },
+): Promise<BenchResult[]> {
+  let app = openBenchApp(dataDir);
+  const { sectionId, sample } = generateBurials(app, o);
   closeApp(app);
   app = openBenchApp(dataDir); // steady state: statistics gathered at open
 
@@ -131,8 +148,8 @@ export async function benchFuneralBurials(
     throughTransport(f());
     return performance.now() - t0;
   };
-  for (let i = 0; i < 3; i++) call('funeral.plots.map', () => plotMap(app, section.sectionId)); // warm statement cache
-  const mapTimes = Array.from({ length: 20 }, () => call('funeral.plots.map', () => plotMap(app, section.sectionId)));
+  for (let i = 0; i < 3; i++) call('funeral.plots.map', () => plotMap(app, sectionId)); // warm statement cache
+  const mapTimes = Array.from({ length: 20 }, () => call('funeral.plots.map', () => plotMap(app, sectionId)));
 
   const prefix: number[] = [];
   const contains: number[] = [];

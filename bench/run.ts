@@ -9,6 +9,7 @@ import { benchMarriageRegister } from './marriageRegister';
 import { benchMarriageStats } from './marriageStats';
 import { benchFuneralBurials } from './funeralBurials';
 import { benchFuneralSubsidies } from './funeralSubsidies';
+import { benchFuneralReports } from './funeralReports';
 import type { BenchResult } from './measure';
 
 async function main(): Promise<void> {
@@ -33,6 +34,12 @@ async function main(): Promise<void> {
       )),
     );
     results.push(...(await benchFuneralSubsidies(tmp(), quick ? 200 : 1000, quick ? 1 : 3)));
+    results.push(
+      ...(await benchFuneralReports(
+        tmp(),
+        quick ? { rows: 20, numbers: 50, burials: 20_000 } : { rows: 50, numbers: 100, burials: 300_000 },
+      )),
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -204,6 +204,20 @@ export interface FuneralIndicators {
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/** Short names for the month-by-month table's narrow columns and the chart legend. */
+export const formShortLabels: Record<BurialForm, string> = {
+  traditional: '墓穴',
+  tree: '树葬',
+  flowerBed: '花坛葬',
+  lawn: '草坪葬',
+  wall: '壁葬',
+  tower: '塔葬',
+  niche: '格位',
+  seaScattering: '海葬',
+  riverScattering: '江葬',
+  deepBurial: '深埋',
+};
+
 /** 62.5 → '62.50%'; null (no denominator) → null, shown as —. */
 export const percentText = (percent: number | null): string | null => (percent === null ? null : `${percent.toFixed(2)}%`);
 

@@ -76,4 +76,5 @@ export const insertTownship = (db: Db, row: TownshipRow): void => void run(db, q
 export const renameTownship = (db: Db, code: string, name: string, at: string): void =>
   void run(db, q.updateTable('funeral_townships').set({ name, updated_at: at }).where('code', '=', code));
 
-export const deleteTownship = (db: Db, code: string): void => void run(db, q.deleteFrom('funeral_townships').where('code', '=', code));
+export const deleteTownship = (db: Db, code: string): void =>
+  void run(db, q.deleteFrom('funeral_townships').where('code', '=', code));

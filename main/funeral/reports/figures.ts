@@ -28,7 +28,8 @@ export interface CemeteryArea {
 export const percentOf = (part: number, whole: number): number | null =>
   whole === 0 ? null : Math.round((part / whole) * 10_000) / 100;
 
-const zeroByForm = (): Record<BurialForm, number> => Object.fromEntries(burialForms.map((f) => [f, 0])) as Record<BurialForm, number>;
+const zeroByForm = (): Record<BurialForm, number> =>
+  Object.fromEntries(burialForms.map((f) => [f, 0])) as Record<BurialForm, number>;
 
 export interface BurialFigures {
   total: number;
@@ -77,22 +78,23 @@ export function burialFigures(
     addMonth(p.month, p.form, p.count);
     if (inPeriod(p.month)) withoutPlot[p.form] += p.count;
   }
-  const byForm = burialForms.map(
-    (form): FormFigures => ({
-      form,
-      eco: eco.has(form),
-      inCemeteries: inCemeteries[form],
-      plotless: withoutPlot[form],
-      total: inCemeteries[form] + withoutPlot[form],
-    }),
-  );
+  const byForm = burialForms.map((form): FormFigures => ({
+    form,
+    eco: eco.has(form),
+    inCemeteries: inCemeteries[form],
+    plotless: withoutPlot[form],
+    total: inCemeteries[form] + withoutPlot[form],
+  }));
   const sum = (f: (x: FormFigures) => number, only: (x: FormFigures) => boolean = () => true) =>
     byForm.filter(only).reduce((s, x) => s + f(x), 0);
   return {
     total: sum((x) => x.total),
     inCemeteries: sum((x) => x.inCemeteries),
     plotless: sum((x) => x.plotless),
-    eco: sum((x) => x.total, (x) => x.eco),
+    eco: sum(
+      (x) => x.total,
+      (x) => x.eco,
+    ),
     byForm,
     cemeteries: cemeteries.map((c) => ({
       id: c.id,
@@ -159,8 +161,11 @@ const granted: ReadonlySet<ApplicationStatus> = new Set(['approved', 'paid']);
 
 /** Subsidy applications received in the period: per form, per status, and the amounts. */
 export function subsidyFigures(rows: readonly SubsidyTotalRow[]): SubsidyFigures {
-  const total = (list: readonly SubsidyTotalRow[], key: 'count' | 'amountFen', keep: (r: SubsidyTotalRow) => boolean = () => true) =>
-    list.filter(keep).reduce((s, r) => s + r[key], 0);
+  const total = (
+    list: readonly SubsidyTotalRow[],
+    key: 'count' | 'amountFen',
+    keep: (r: SubsidyTotalRow) => boolean = () => true,
+  ) => list.filter(keep).reduce((s, r) => s + r[key], 0);
   const live = (r: SubsidyTotalRow) => r.status !== 'rejected';
   const byForm = burialForms
     .map((form) => {

@@ -93,7 +93,11 @@ export function addEcoForms(ctx: HandlerContext, input: z.output<typeof addEcoFo
   }
   return writeTransaction(app.db, () => {
     if (ecoFormVersionAt(app.db, input.effectiveFrom))
-      throw new ServiceError('CONFLICT', `${input.effectiveFrom} 已有一个统计口径版本；版本只能新增，请选择其他施行日期`, 'effectiveFrom');
+      throw new ServiceError(
+        'CONFLICT',
+        `${input.effectiveFrom} 已有一个统计口径版本；版本只能新增，请选择其他施行日期`,
+        'effectiveFrom',
+      );
     const forms = burialForms.filter((f) => input.forms.includes(f));
     const id = insertEcoFormVersion(app.db, {
       effective_from: input.effectiveFrom,
@@ -119,7 +123,12 @@ export function addEcoForms(ctx: HandlerContext, input: z.output<typeof addEcoFo
 
 function townshipViews(app: AppContext, rows: readonly TownshipRow[]): { views: TownshipView[]; unlisted: string[] } {
   const coverage = coverageOf(rows, cemeteryServiceAreas(app), getSettings(app.db).divisionCode);
-  const views = rows.map((t, i) => ({ code: t.code, name: t.name, servedBy: coverage.rows[i]!.cemeteries, updatedAt: t.updated_at }));
+  const views = rows.map((t, i) => ({
+    code: t.code,
+    name: t.name,
+    servedBy: coverage.rows[i]!.cemeteries,
+    updatedAt: t.updated_at,
+  }));
   return { views, unlisted: coverage.unlisted };
 }
 
@@ -154,7 +163,9 @@ export function saveTownship(ctx: HandlerContext, input: z.output<typeof saveTow
       entityId: input.code,
       ...(before && { before: { code: before.code, name: before.name } }),
       after: { code: input.code, name: input.name },
-      detail: before ? `乡镇（街道）${input.code} 更名：${before.name} → ${input.name}` : `新增乡镇（街道）${input.name}（${input.code}）`,
+      detail: before
+        ? `乡镇（街道）${input.code} 更名：${before.name} → ${input.name}`
+        : `新增乡镇（街道）${input.name}（${input.code}）`,
     });
     return townshipViews(app, [townshipByCode(app.db, input.code)!]).views[0]!;
   });

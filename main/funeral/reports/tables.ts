@@ -1,26 +1,19 @@
 import { burialFormLabels, burialForms, type BurialForm } from '../shared/forms';
 import { applicationStatusLabels } from '../subsidies/contract';
-import { percentText, type FuneralIndicators, type MonthFigures, type ReportRow, type ReportTable } from './contract';
+import {
+  formShortLabels,
+  percentText,
+  type FuneralIndicators,
+  type MonthFigures,
+  type ReportRow,
+  type ReportTable,
+} from './contract';
 import { percentOf } from './figures';
 
 // The report's tables. The screen, the PDF and the XLSX all show these rows, so a category is
 // named and ordered in one place only. Money stays in fen here; each output formats it.
 
 type Report = Omit<FuneralIndicators, 'tables' | 'notes'>;
-
-/** Short names for the month-by-month table's narrow columns and the chart legend. */
-export const formShortLabels: Record<BurialForm, string> = {
-  traditional: '墓穴',
-  tree: '树葬',
-  flowerBed: '花坛葬',
-  lawn: '草坪葬',
-  wall: '壁葬',
-  tower: '塔葬',
-  niche: '格位',
-  seaScattering: '海葬',
-  riverScattering: '江葬',
-  deepBurial: '深埋',
-};
 
 export const formsText = (forms: readonly BurialForm[]): string => forms.map((f) => burialFormLabels[f]).join('、');
 
@@ -54,12 +47,10 @@ function formsTable(r: Report): ReportTable {
     columns: ['安葬方式', '计入节地生态', '公墓安葬', '无墓位安葬（据奖补申请）', '合计', '占比'],
     kinds: ['text', 'count', 'count', 'count', 'percent'],
     rows: [
-      ...b.byForm.map(
-        (f): ReportRow => ({
-          label: burialFormLabels[f.form],
-          values: [f.eco ? '是' : '否', f.inCemeteries, f.plotless, f.total, share(f.total)],
-        }),
-      ),
+      ...b.byForm.map((f): ReportRow => ({
+        label: burialFormLabels[f.form],
+        values: [f.eco ? '是' : '否', f.inCemeteries, f.plotless, f.total, share(f.total)],
+      })),
       { label: '合计', values: ['', b.inCemeteries, b.plotless, b.total, share(b.total)], total: true },
       {
         label: '其中：节地生态安葬',
@@ -156,12 +147,10 @@ function subsidyFormsTable(r: Report, n: string): ReportTable {
     columns: ['安葬方式', '受理（件）', '其中不予补贴（件）', '补贴金额（不含不予补贴）', '已批准（含已发放）', '已发放'],
     kinds: ['count', 'count', 'fen', 'fen', 'fen'],
     rows: [
-      ...s.byForm.map(
-        (f): ReportRow => ({
-          label: burialFormLabels[f.form],
-          values: [f.count, f.refused, f.amountFen, f.grantedFen, f.paidFen],
-        }),
-      ),
+      ...s.byForm.map((f): ReportRow => ({
+        label: burialFormLabels[f.form],
+        values: [f.count, f.refused, f.amountFen, f.grantedFen, f.paidFen],
+      })),
       { label: '合计', values: [s.count, s.refused, s.amountFen, s.grantedFen, s.paidFen], total: true },
     ],
   };

@@ -444,7 +444,11 @@ export function subsidyTotals(app: AppContext, from: string, to: string): Subsid
  * Burials without a plot (sea / river scattering, deep burial) have no burial record: the indicators
  * learn of them from applications not refused, counted per month of the burial date in [from, to].
  */
-export function plotlessBurialCounts(app: AppContext, from: string, to: string): { month: string; form: BurialForm; count: number }[] {
+export function plotlessBurialCounts(
+  app: AppContext,
+  from: string,
+  to: string,
+): { month: string; form: BurialForm; count: number }[] {
   if (daysBetween(from, to) < 0) throw new ServiceError('INVALID_INPUT', `统计期间有误：${from} 晚于 ${to}`);
   return plotlessBurialsBetween(app.db, from, to);
 }

@@ -39,6 +39,8 @@ export const messages = {
   'nav.funeralSubsidyApply': { zh: '奖补受理', en: 'Subsidy application' },
   'nav.funeralSubsidyBatches': { zh: '奖补发放', en: 'Subsidy payments' },
   'nav.funeralSubsidyPolicies': { zh: '奖补政策', en: 'Subsidy policies' },
+  'nav.funeralReports': { zh: '殡葬统计', en: 'Funeral statistics' },
+  'nav.funeralReportSettings': { zh: '统计口径与乡镇', en: 'Indicator settings' },
   'nav.placenames': { zh: '地名管理', en: 'Place names' },
   'nav.system': { zh: '系统管理', en: 'System' },
   'nav.users': { zh: '用户管理', en: 'Users' },

@@ -146,6 +146,20 @@ export const navItems: NavItem[] = [
     section: 3,
     parent: '/funeral',
   })),
+  // Indicators: cemetery managers and the street / district funeral staff alike (the service checks the same).
+  ...(
+    [
+      ['/funeral/reports', 'nav.funeralReports', <BarChartOutlined key="i" />],
+      ['/funeral/reports/settings', 'nav.funeralReportSettings', <ControlOutlined key="i" />],
+    ] as const
+  ).map(([path, label, icon]): NavItem => ({
+    path,
+    label,
+    icon,
+    allowed: needs('funeral.cemetery', 'funeral.review'),
+    section: 3,
+    parent: '/funeral',
+  })),
   { path: '/placenames', label: 'nav.placenames', icon: <EnvironmentOutlined />, allowed: needs('placenames.edit'), section: 4 },
   { path: '/system/users', label: 'nav.users', icon: <TeamOutlined />, allowed: needs('system.users'), section: 5 },
   { path: '/system/settings', label: 'nav.settings', icon: <SettingOutlined />, allowed: needs('system.settings'), section: 5 },

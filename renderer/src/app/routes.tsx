@@ -38,6 +38,8 @@ import { SubsidyBatchesPage } from '../funeral/subsidies/SubsidyBatchesPage';
 import { SubsidyPoliciesPage } from '../funeral/subsidies/SubsidyPoliciesPage';
 import { SubsidyRecordPage } from '../funeral/subsidies/SubsidyRecordPage';
 import { SubsidyWorklistPage } from '../funeral/subsidies/SubsidyWorklistPage';
+import { ReportSettingsPage } from '../funeral/reports/ReportSettingsPage';
+import { ReportsPage } from '../funeral/reports/ReportsPage';
 import { PlaceNamesPage } from '../placenames/PlaceNamesPage';
 import { AuditPage } from '../system/audit/AuditPage';
 import { BackupPage } from '../system/backup/BackupPage';
@@ -87,6 +89,8 @@ const pages: Record<string, ReactNode> = {
   '/funeral/subsidies/batches': <SubsidyBatchesPage />,
   '/funeral/subsidies/policies': <SubsidyPoliciesPage />,
   '/funeral/subsidies/:id': <SubsidyRecordPage />,
+  '/funeral/reports': <ReportsPage />,
+  '/funeral/reports/settings': <ReportSettingsPage />,
   '/placenames': <PlaceNamesPage />,
   '/system/users': <UsersPage />,
   '/system/settings': <SettingsPage />,

@@ -17,7 +17,9 @@ describe('migration 0010: the district funeral approver role', () => {
     db.prepare(
       "INSERT INTO users (username, display_name, password_hash, created_at, updated_at, must_change_password) VALUES ('a','A','x','t','t',0), ('b','B','x','t','t',0)",
     ).run();
-    db.prepare("INSERT INTO user_roles (user_id, role) VALUES (1, 'funeralReviewer'), (1, 'auditor'), (2, 'marriageClerk')").run();
+    db.prepare(
+      "INSERT INTO user_roles (user_id, role) VALUES (1, 'funeralReviewer'), (1, 'auditor'), (2, 'marriageClerk')",
+    ).run();
     expect(() => db.prepare("INSERT INTO user_roles (user_id, role) VALUES (2, 'funeralApprover')").run()).toThrow(/CHECK/);
 
     migrate(db, allMigrations.slice(0, 10));

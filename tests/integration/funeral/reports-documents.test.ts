@@ -107,6 +107,10 @@ describe('funeral indicators as PDF and XLSX', () => {
     expect(rowStarting(coverage, '中山路街道')).toEqual(['中山路街道', '500118102', '是', `${PUBLIC_A}、永川区青峰公益性公墓`]);
     expect(rowStarting(coverage, '合计')).toEqual(['合计', '共 5 个', '覆盖 3 个', '覆盖率 60.00%']);
 
-    expect(auditRows(w.t, 'funeralIndicators').at(-1)).toMatchObject({ action: 'export', entity_id: '2026', username: 'approver' });
+    expect(auditRows(w.t, 'funeralIndicators').at(-1)).toMatchObject({
+      action: 'export',
+      entity_id: '2026',
+      username: 'approver',
+    });
   });
 });

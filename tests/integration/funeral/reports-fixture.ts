@@ -47,10 +47,23 @@ export async function reportsWorld(): Promise<ReportsWorld> {
     divisionCode: '500118103',
     servedDivisions: ['500118102001', '500118103', '500118106'],
   });
-  const c = await createCemetery(w, { name: COMMERCIAL, kind: 'commercial', divisionCode: '500118104', servedDivisions: ['500118104'] });
+  const c = await createCemetery(w, {
+    name: COMMERCIAL,
+    kind: 'commercial',
+    divisionCode: '500118104',
+    servedDivisions: ['500118104'],
+  });
   await t.must('funeral.plots.generate', generateInput(a.id, { rowTo: 1, numberTo: 4 }), w.manager);
-  await t.must('funeral.plots.generate', generateInput(a.id, { sectionCode: 'T', rowTo: 1, numberTo: 2, plotType: 'tree' }), w.manager);
-  await t.must('funeral.plots.generate', generateInput(b.id, { sectionCode: 'L', rowTo: 1, numberTo: 2, plotType: 'lawn' }), w.manager);
+  await t.must(
+    'funeral.plots.generate',
+    generateInput(a.id, { sectionCode: 'T', rowTo: 1, numberTo: 2, plotType: 'tree' }),
+    w.manager,
+  );
+  await t.must(
+    'funeral.plots.generate',
+    generateInput(b.id, { sectionCode: 'L', rowTo: 1, numberTo: 2, plotType: 'lawn' }),
+    w.manager,
+  );
   await t.must(
     'funeral.plots.generate',
     generateInput(b.id, { sectionCode: 'N', rowTo: 1, numberTo: 2, plotType: 'niche', urnCapacity: 2 }),
@@ -62,17 +75,48 @@ export async function reportsWorld(): Promise<ReportsWorld> {
   const bury = async (
     cemeteryId: number,
     label: string,
-    o: { name: string; serial: string; deathDate: string; burialDate: string; form: 'traditional' | 'tree' | 'lawn' | 'niche'; household?: string },
+    o: {
+      name: string;
+      serial: string;
+      deathDate: string;
+      burialDate: string;
+      form: 'traditional' | 'tree' | 'lawn' | 'niche';
+      household?: string;
+    },
   ) => {
     const plot = await plotByLabel(w, cemeteryId, label);
-    const input = burialInput(plot.id, { name: o.name, serial: o.serial, deathDate: o.deathDate, burialDate: o.burialDate, form: o.form });
+    const input = burialInput(plot.id, {
+      name: o.name,
+      serial: o.serial,
+      deathDate: o.deathDate,
+      burialDate: o.burialDate,
+      form: o.form,
+    });
     if (o.household) input.deceased.householdDivision = o.household;
     return (await t.must('funeral.burials.register', input, w.manager)).id;
   };
   w.burialIds = {
-    b1: await bury(a.id, 'A区1排1号', { name: '赵德明', serial: '011', deathDate: '2026-01-25', burialDate: '2026-01-31', form: 'traditional' }),
-    b2: await bury(a.id, 'T区1排1号', { name: '李德明', serial: '013', deathDate: '2026-01-20', burialDate: '2026-02-01', form: 'tree' }),
-    b3: await bury(a.id, 'A区1排2号', { name: '钱德明', serial: '015', deathDate: '2026-02-20', burialDate: '2026-02-28', form: 'traditional' }),
+    b1: await bury(a.id, 'A区1排1号', {
+      name: '赵德明',
+      serial: '011',
+      deathDate: '2026-01-25',
+      burialDate: '2026-01-31',
+      form: 'traditional',
+    }),
+    b2: await bury(a.id, 'T区1排1号', {
+      name: '李德明',
+      serial: '013',
+      deathDate: '2026-01-20',
+      burialDate: '2026-02-01',
+      form: 'tree',
+    }),
+    b3: await bury(a.id, 'A区1排2号', {
+      name: '钱德明',
+      serial: '015',
+      deathDate: '2026-02-20',
+      burialDate: '2026-02-28',
+      form: 'traditional',
+    }),
     b4: await bury(b.id, 'L区1排1号', {
       name: '孙德明',
       serial: '017',
@@ -89,7 +133,13 @@ export async function reportsWorld(): Promise<ReportsWorld> {
       form: 'niche',
       household: '500118103202',
     }),
-    b6: await bury(a.id, 'A区1排3号', { name: '吴德明', serial: '021', deathDate: '2025-12-20', burialDate: '2025-12-31', form: 'traditional' }),
+    b6: await bury(a.id, 'A区1排3号', {
+      name: '吴德明',
+      serial: '021',
+      deathDate: '2025-12-20',
+      burialDate: '2025-12-31',
+      form: 'traditional',
+    }),
     b7: await bury(c.id, 'S区1排1号', {
       name: '郑德明',
       serial: '023',
@@ -102,10 +152,19 @@ export async function reportsWorld(): Promise<ReportsWorld> {
 
   // Subsidies received today (street reviewer), decided by the district approver.
   await withPolicies(w, 2);
-  const sea = await approved(w, applicationInput({ name: '冯德明', serial: '031', deathDate: '2026-02-10', burialDate: '2026-02-20' }));
+  const sea = await approved(
+    w,
+    applicationInput({ name: '冯德明', serial: '031', deathDate: '2026-02-10', burialDate: '2026-02-20' }),
+  );
   await t.must(
     'funeral.subsidies.apply',
-    applicationInput({ name: '陈德明', serial: '033', form: 'riverScattering', deathDate: '2026-03-01', burialDate: '2026-03-05' }),
+    applicationInput({
+      name: '陈德明',
+      serial: '033',
+      form: 'riverScattering',
+      deathDate: '2026-03-01',
+      burialDate: '2026-03-05',
+    }),
     w.reviewer,
   );
   const deep = await t.must(
@@ -113,7 +172,11 @@ export async function reportsWorld(): Promise<ReportsWorld> {
     applicationInput({ name: '褚德明', serial: '035', form: 'deepBurial', deathDate: '2026-02-25', burialDate: '2026-03-03' }),
     w.reviewer,
   );
-  await t.must('funeral.subsidies.review', { id: deep.id, decision: 'reject', reason: '经核实未按深埋不留坟头方式安葬' }, w.reviewer);
+  await t.must(
+    'funeral.subsidies.review',
+    { id: deep.id, decision: 'reject', reason: '经核实未按深埋不留坟头方式安葬' },
+    w.reviewer,
+  );
   const tree = await approved(
     w,
     applicationInput({
@@ -152,7 +215,11 @@ export async function reportsWorld(): Promise<ReportsWorld> {
       { itemCode: 'cremation', quantity: 1, actualFen: 65000 },
     ],
   });
-  const voided = await waiver('19430312', '019', { deceasedName: '张德贵', categoryCode: 'extremePoverty', evidenceRef: '特困 2020-01' });
+  const voided = await waiver('19430312', '019', {
+    deceasedName: '张德贵',
+    categoryCode: 'extremePoverty',
+    evidenceRef: '特困 2020-01',
+  });
   await t.must('funeral.waivers.void', { id: voided.id, reason: '重复登记' }, w.reviewer);
 
   // The district's townships (district approver).

@@ -29,7 +29,9 @@ describe('migration 0015: funeral reports', () => {
     expect(allMigrations[14]).toBe(m0015);
     const db = freshDb();
     const tables = db
-      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name IN ('funeral_eco_form_versions', 'funeral_townships')")
+      .prepare(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name IN ('funeral_eco_form_versions', 'funeral_townships')",
+      )
       .all() as { name: string; sql: string }[];
     expect(tables).toHaveLength(2);
     for (const t of tables) expect(t.sql).toMatch(/STRICT/);
@@ -48,7 +50,7 @@ describe('migration 0015: funeral reports', () => {
 
   it('keeps versions append-only and refuses malformed rows', () => {
     const db = freshDb();
-    expect(() => db.prepare("UPDATE funeral_eco_form_versions SET forms = '[\"tree\"]'").run()).toThrow(/only added/);
+    expect(() => db.prepare('UPDATE funeral_eco_form_versions SET forms = \'["tree"]\'').run()).toThrow(/only added/);
     expect(() => db.prepare('DELETE FROM funeral_eco_form_versions').run()).toThrow(/only added/);
     const add = db.prepare(
       "INSERT INTO funeral_eco_form_versions (effective_from, forms, basis, is_sample, created_at) VALUES (?, ?, 'x', 0, 't')",

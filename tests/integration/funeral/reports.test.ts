@@ -167,15 +167,32 @@ describe('funeral indicators: coverage, subsidies, waivers', () => {
 describe('counted-forms versions', () => {
   it('applies the version in force on the period’s last day and says so', async () => {
     // Only the district approver changes the definition, never back-dated, one version per date.
-    const add = { effectiveFrom: '2026-03-11', forms: ['tree', 'lawn', 'wall', 'seaScattering'] as const, basis: '永民发〔2026〕5号' };
+    const add = {
+      effectiveFrom: '2026-03-11',
+      forms: ['tree', 'lawn', 'wall', 'seaScattering'] as const,
+      basis: '永民发〔2026〕5号',
+    };
     expect(await w.t.call('funeral.reports.ecoForms.add', { ...add, forms: [...add.forms] }, w.reviewer)).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
-    const past = await w.t.call('funeral.reports.ecoForms.add', { ...add, forms: [...add.forms], effectiveFrom: '2026-03-09' }, w.approver);
+    const past = await w.t.call(
+      'funeral.reports.ecoForms.add',
+      { ...add, forms: [...add.forms], effectiveFrom: '2026-03-09' },
+      w.approver,
+    );
     expect(past).toMatchObject({ ok: false, error: { code: 'RULE_VIOLATION', field: 'effectiveFrom' } });
-    const v = await w.t.must('funeral.reports.ecoForms.add', { ...add, forms: ['seaScattering', 'tree', 'lawn', 'wall'] }, w.approver);
-    expect(v).toMatchObject({ effectiveFrom: '2026-03-11', forms: ['tree', 'lawn', 'wall', 'seaScattering'], inForce: false, isSample: false });
+    const v = await w.t.must(
+      'funeral.reports.ecoForms.add',
+      { ...add, forms: ['seaScattering', 'tree', 'lawn', 'wall'] },
+      w.approver,
+    );
+    expect(v).toMatchObject({
+      effectiveFrom: '2026-03-11',
+      forms: ['tree', 'lawn', 'wall', 'seaScattering'],
+      inForce: false,
+      isSample: false,
+    });
     expect(
       await w.t.call('funeral.reports.ecoForms.add', { ...add, forms: ['tree'], basis: '重复日期' }, w.approver),
     ).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
@@ -218,7 +235,9 @@ describe('township list', () => {
 
     await w.t.must('funeral.reports.townships.remove', { code: '500118106', reason: '测试数据，删除' }, w.approver);
     expect((await report(2026, null)).coverage).toMatchObject({ townships: 5, covered: 3, unlisted: ['500118106'] });
-    expect(await w.t.call('funeral.reports.townships.remove', { code: '500118106', reason: '再删一次' }, w.approver)).toMatchObject({
+    expect(
+      await w.t.call('funeral.reports.townships.remove', { code: '500118106', reason: '再删一次' }, w.approver),
+    ).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     });

@@ -12,11 +12,12 @@ const SIZE = 9;
 /** A ruled row at SIZE with the table's padding, for deciding whether a table still fits the page. */
 const ROW_H = SIZE * 1.4 + 2 * mm(1);
 
-/** Share of the width each column takes (label first); the rest split what is left evenly. */
-const shares: Record<string, number[]> = {
+/** Share of the width of each column (label first); null columns split what is left evenly. */
+const shares: Record<string, (number | null)[]> = {
   indicators: [0.55],
-  forms: [0.22, 0.13, 0.13, 0.2],
-  months: [0.08],
+  forms: [0.25, 0.12, 0.12, 0.2],
+  // 10 forms, then 合计, 节地生态 and a rate wide enough for 100.00%.
+  months: [0.06, ...Array<number>(10).fill(0.066), 0.07, 0.07, 0.14],
   cemeteries: [0.34, 0.16],
   coverage: [0.2, 0.16, 0.1],
   subsidyForms: [0.17],
@@ -25,12 +26,12 @@ const shares: Record<string, number[]> = {
 };
 
 function columns(t: ReportTable) {
-  const fixed = shares[t.key] ?? [0.4];
-  const left = WIDTH * (1 - fixed.reduce((s, x) => s + x, 0));
-  const rest = t.columns.length - fixed.length;
+  const fixed = t.columns.map((_, i) => (shares[t.key] ?? [0.4])[i] ?? null);
+  const free = fixed.filter((x) => x === null).length;
+  const left = WIDTH * (1 - fixed.reduce<number>((s, x) => s + (x ?? 0), 0));
   return t.columns.map((header, i) => ({
     header,
-    width: i < fixed.length ? WIDTH * fixed[i]! : left / rest,
+    width: fixed[i] === null ? left / free : WIDTH * fixed[i]!,
     align: i === 0 || t.kinds[i - 1] === 'text' ? ('left' as const) : ('right' as const),
   }));
 }
@@ -63,7 +64,13 @@ function section(pdf: Pdf, t: ReportTable, y: number): number {
 function rates(pdf: Pdf, r: FuneralIndicators, y: number): number {
   const half = WIDTH / 2;
   const card = (x: number, title: string, value: string, detail: string) => {
-    pdf.doc.save().lineWidth(0.6).strokeColor('#cccccc').rect(x, y, half - mm(3), mm(20)).stroke().restore();
+    pdf.doc
+      .save()
+      .lineWidth(0.6)
+      .strokeColor('#cccccc')
+      .rect(x, y, half - mm(3), mm(20))
+      .stroke()
+      .restore();
     pdf.text(title, { family: 'sans', size: 9, x: x + mm(3), y: y + mm(2), width: half - mm(9), color: GREY });
     pdf.text(value, { family: 'sans', bold: true, size: 18, x: x + mm(3), y: y + mm(6.5), width: half - mm(9), color: ACCENT });
     pdf.text(detail, { family: 'sans', size: 8, x: x + mm(3), y: y + mm(14.5), width: half - mm(9), color: GREY });

@@ -11,13 +11,13 @@ import {
   type ArchiveReport,
 } from '../../../../main/marriage/archive/contract';
 import { useCall, useMutate } from '../../app/api';
+import { downloadFile } from '../../app/download';
 import { queryClient } from '../../app/queryClient';
 import { ConfirmButton } from '../../app/ConfirmButton';
 import { formatBytes, formatTime } from '../../app/format';
 import { PageHeader } from '../../app/PageHeader';
 import { JobProgress } from '../../system/jobs/JobProgress';
 import { useJob } from '../../system/jobs/useJob';
-import { downloadFile } from '../search/download';
 import { ArchiveReportView } from './ArchiveReportView';
 
 interface Chosen {

@@ -1,6 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Space, Table, Typography } from 'antd';
 import type { ArchiveProblem, ArchiveReport } from '../../../../main/marriage/archive/contract';
+import { downloadBlob } from '../../app/download';
 
 /** The problem list as a CSV the person fixing the spreadsheet can keep beside it. */
 function downloadProblems(report: ArchiveReport): void {
@@ -9,12 +10,10 @@ function downloadProblems(report: ArchiveReport): void {
     '行号,列,问题',
     ...report.problems.map((p) => [p.row === null ? '整个文件' : String(p.row), p.column ?? '', p.problem].map(cell).join(',')),
   ];
-  const url = URL.createObjectURL(new Blob([`\uFEFF${lines.join('\r\n')}\r\n`], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `${report.fileName.replace(/\.[^.]+$/, '')}-问题清单.csv`;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(
+    new Blob([`\uFEFF${lines.join('\r\n')}\r\n`], { type: 'text/csv;charset=utf-8' }),
+    `${report.fileName.replace(/\.[^.]+$/, '')}-问题清单.csv`,
+  );
 }
 
 /** A check's (or a refused import's) findings: the counts, then every problem by row and column. */

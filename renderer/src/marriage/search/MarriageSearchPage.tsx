@@ -26,10 +26,10 @@ import {
   type RegistrationSource,
 } from '../../../../main/marriage/search/contract';
 import { useCall, useMutate } from '../../app/api';
+import { downloadFile } from '../../app/download';
 import type { InputOf } from '../../app/contract';
 import { PageHeader } from '../../app/PageHeader';
 import { usePermissions } from '../../app/session';
-import { downloadFile } from './download';
 
 type Search = InputOf<'marriage.search'>;
 type Status = (typeof registrationStatuses)[number];

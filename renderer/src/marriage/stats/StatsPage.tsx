@@ -9,7 +9,7 @@ import { PageHeader } from '../../app/PageHeader';
 import { PdfDocuments } from '../../app/PdfDocuments';
 import { ageOption, originOption, trendOption } from './charts';
 import { downloadFile } from '../../app/download';
-import { EChart } from './EChart';
+import { EChart } from '../../app/EChart';
 import { StatsTableCard } from './StatsTableCard';
 
 type Kind = 'month' | 'year';

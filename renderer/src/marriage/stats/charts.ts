@@ -6,7 +6,7 @@ import {
   type AgeBand,
   type StatsReport,
 } from '../../../../main/marriage/stats/contract';
-import type { ChartOption } from './EChart';
+import type { ChartOption } from '../../app/EChart';
 
 // The three charts of the statistics page, as ECharts options built from the report.
 

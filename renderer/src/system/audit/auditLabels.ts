@@ -19,6 +19,7 @@ export const actionLabels: Record<string, string> = {
   backup: '备份',
   restore: '恢复',
   verify: '校验',
+  delete: '删除',
 };
 
 export const actionColors: Record<string, string> = {
