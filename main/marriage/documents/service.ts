@@ -3,7 +3,7 @@ import { type Actor } from '../../core/audit/service';
 import type { FileOutput } from '../../core/contract/fields';
 import { fontsOf, pdfOutput } from '../../core/documents/service';
 import { ServiceError, notFound } from '../../core/errors';
-import type { Application, RefusalView } from '../contract';
+import type { Application, RefusalView, RegistrationView } from '../contract';
 import { refusalById, registrationById } from '../data';
 import { getRegistration } from '../service';
 import { currentJointPhoto } from '../attachments/service';
@@ -25,8 +25,22 @@ export interface CertificateRequest {
   photo?: Buffer | null;
 }
 
+/**
+ * A record imported from the paper archive was registered elsewhere and long ago: this system did
+ * not take its application or draw its number, so it prints none of the counter's documents for
+ * it. A couple who needs a certificate gets a replacement (补领, BJ) instead.
+ */
+function refuseArchiveRecord(reg: RegistrationView, what: string): void {
+  if (reg.source !== 'archive') return;
+  throw new ServiceError(
+    'RULE_VIOLATION',
+    `${reg.certificateNumber} 是历史档案记录，本系统不打印其${what}；当事人需要结婚证的，请办理补领（BJ）`,
+  );
+}
+
 export async function certificatePdf(app: AppContext, actor: Actor, req: CertificateRequest): Promise<FileOutput> {
   const reg = getRegistration(app, req.id);
+  refuseArchiveRecord(reg, '原结婚证');
   if (reg.status !== 'registered') {
     throw new ServiceError('RULE_VIOLATION', `结婚证字号 ${reg.certificateNumber} 的婚姻已解除，不能再打印结婚证`);
   }
@@ -49,6 +63,7 @@ export async function certificatePdf(app: AppContext, actor: Actor, req: Certifi
 
 export async function reviewFormPdf(app: AppContext, actor: Actor, id: number): Promise<FileOutput> {
   const reg = getRegistration(app, id);
+  refuseArchiveRecord(reg, '审查处理表');
   const bytes = await renderReviewForm(
     fontsOf(app),
     { registration: reg, clerkName: clerkName(app, registrationById(app.db, id)!.clerk_id) },
@@ -60,6 +75,7 @@ export async function reviewFormPdf(app: AppContext, actor: Actor, id: number): 
 
 export async function declarationsPdf(app: AppContext, actor: Actor, id: number): Promise<FileOutput> {
   const reg = getRegistration(app, id);
+  refuseArchiveRecord(reg, '声明书');
   const bytes = await renderDeclarations(
     fontsOf(app),
     { registration: reg, clerkName: clerkName(app, registrationById(app.db, id)!.clerk_id) },

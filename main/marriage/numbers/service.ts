@@ -28,6 +28,12 @@ export function respoilCertificate(
   return writeTransaction(app.db, () => {
     const r = getRegistration(app, registrationId);
     if (r.status !== 'registered') throw new ServiceError('RULE_VIOLATION', '该婚姻已解除，不能重新打印结婚证');
+    if (r.source === 'archive') {
+      throw new ServiceError(
+        'RULE_VIOLATION',
+        `${r.certificateNumber} 是历史档案记录，其字号不由本系统分配，不能作废重打；当事人需要结婚证的，请办理补领（BJ）`,
+      );
+    }
     voidNumber(app.db, app.clock, actor, r.certificateNumber, reason);
     const today = app.clock.now();
     const year = `${today.getFullYear()}`;

@@ -198,6 +198,31 @@ describe('archive import', () => {
     expect(await t.must('marriage.archive.batches', {}, boss)).toEqual([result.batch]);
   });
 
+  it('prints none of the counter’s documents for an archive record and voids none of its numbers; a replacement is the way', async () => {
+    await importFile(file('1985-1990.csv', good()));
+    const [zhang] = await t.must('marriage.search', { query: 'zsf' }, clerk);
+    const refused = async (c: Promise<{ ok: boolean; error?: { message: string } }>) => {
+      const r = await c;
+      expect(r.ok).toBe(false);
+      return r.error!.message;
+    };
+    const id = zhang!.id;
+    expect(await refused(t.call('marriage.documents.certificate', { id, mode: 'preview', printer: null }, clerk))).toMatch(
+      /\(85\)永婚字第0001号 是历史档案记录，本系统不打印其原结婚证；.*补领（BJ）/,
+    );
+    expect(await refused(t.call('marriage.documents.reviewForm', { id }, clerk))).toMatch(/不打印其审查处理表/);
+    expect(await refused(t.call('marriage.documents.declarations', { id }, clerk))).toMatch(/不打印其声明书/);
+    expect(await refused(t.call('marriage.numbers.respoil', { registrationId: id, reason: '打印错位' }, clerk))).toMatch(
+      /其字号不由本系统分配，不能作废重打/,
+    );
+    const bj = await t.must(
+      'marriage.replacement.issue',
+      { kind: 'BJ', registrationId: id, applicant: 'both', reason: 'lost', reasonDetail: null },
+      clerk,
+    );
+    expect(bj.certificateNumber).toMatch(/^BJ500118-2025-\d{6}$/);
+  });
+
   it('refuses the same file again, and a new file repeating an imported certificate number', async () => {
     expect((await importFile(file('a.csv', good()))).imported).toBe(true);
     const again = await importFile(file('a-copy.csv', good()));

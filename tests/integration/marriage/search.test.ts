@@ -242,6 +242,7 @@ describe('masking of ID numbers per role (search/masking.ts)', () => {
     marriageSupervisor: { record: true, list: false, exportAsked: true },
     cemeteryManager: { record: false, list: false, exportAsked: false },
     funeralReviewer: { record: false, list: false, exportAsked: false },
+    funeralApprover: { record: false, list: false, exportAsked: false },
     placeNameOfficer: { record: false, list: false, exportAsked: false },
     placeNameApprover: { record: false, list: false, exportAsked: false },
     administrator: { record: false, list: false, exportAsked: false },

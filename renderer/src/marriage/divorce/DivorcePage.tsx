@@ -35,7 +35,7 @@ function FindMarriage({ onPick }: { onPick: (r: RegistrationView) => void }) {
           autoFocus
           allowClear
           size="large"
-          placeholder="结婚证字号 / 证件号码 / 姓名（可只输开头）"
+          placeholder="结婚证字号 / 证件号码 / 姓名（可输部分姓名或拼音首字母）"
           aria-label="查找婚姻登记"
           data-testid="divorce-search"
           value={text}

@@ -24,11 +24,13 @@ export function RecordActions({ record }: { record: RegistrationView }) {
     },
   });
   const registered = record.status === 'registered';
+  // Archive records were registered on paper elsewhere: nothing of the counter's to print or void.
+  const counter = record.source === 'counter';
   return (
     <Space wrap>
       <PdfDocuments
         items={[
-          ...(registered
+          ...(registered && counter
             ? [
                 {
                   key: 'preview',
@@ -42,11 +44,19 @@ export function RecordActions({ record }: { record: RegistrationView }) {
                 },
               ]
             : []),
-          { key: 'review', label: '审查处理表', generate: () => call('marriage.documents.reviewForm', { id: record.id }) },
-          { key: 'declarations', label: '声明书', generate: () => call('marriage.documents.declarations', { id: record.id }) },
+          ...(counter
+            ? [
+                { key: 'review', label: '审查处理表', generate: () => call('marriage.documents.reviewForm', { id: record.id }) },
+                {
+                  key: 'declarations',
+                  label: '声明书',
+                  generate: () => call('marriage.documents.declarations', { id: record.id }),
+                },
+              ]
+            : []),
         ]}
       />
-      {registered && (
+      {registered && counter && (
         <Button danger onClick={() => setSpoiling(true)} data-testid="respoil">
           打印出错，作废重打
         </Button>
