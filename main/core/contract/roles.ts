@@ -36,6 +36,7 @@ export const permissions = [
   'funeral.cemetery',
   'funeral.review',
   'funeral.approve',
+  'funeral.policy', // subsidy policies as data: edited by the system administrator or the district approver
   'placenames.edit',
   'placenames.approve',
 ] as const;
@@ -51,6 +52,7 @@ export const permissionLabels: Record<Permission, string> = {
   'funeral.cemetery': '公墓与安葬管理',
   'funeral.review': '殡葬补贴与减免审核',
   'funeral.approve': '殡葬补贴审批与发放',
+  'funeral.policy': '奖补政策维护',
   'placenames.edit': '地名登记',
   'placenames.approve': '地名审批',
 };
@@ -61,10 +63,11 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   cemeteryManager: ['funeral.cemetery'],
   funeralReviewer: ['funeral.review'],
   // The district bureau approves what the street office reviewed, and pays it.
-  funeralApprover: ['funeral.review', 'funeral.approve'],
+  funeralApprover: ['funeral.review', 'funeral.approve', 'funeral.policy'],
   placeNameOfficer: ['placenames.edit'],
   placeNameApprover: ['placenames.edit', 'placenames.approve'],
-  administrator: ['system.users', 'system.settings', 'system.backup'],
+  // The administrator keeps policy data (subsidy policies) but approves and pays nothing.
+  administrator: ['system.users', 'system.settings', 'system.backup', 'funeral.policy'],
   // Auditors only read: separation of duties keeps administrators out of the audit screens.
   auditor: ['audit.read'],
 };

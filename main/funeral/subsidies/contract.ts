@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel, needs, returns } from '../../core/contract/define';
+import { channel, needs, returns, sessionAccess } from '../../core/contract/define';
 import { divisionCode, isoDate, recordId, type FileOutput } from '../../core/contract/fields';
 import { residentIdSchema } from '../../core/idnumber/residentId';
 import { burialForms, type BurialForm } from '../shared/forms';
@@ -401,21 +401,21 @@ export const subsidiesContract = {
   'funeral.subsidies.policies.list': channel({
     input: z.object({}).strict(),
     output: returns<PolicyArea[]>(),
-    access: needs('funeral.review'),
+    access: sessionAccess,
     summary: '奖补政策：按区划列出各版本（生效日期、金额、期限、材料、是否已用于申请、是否现行）',
     mutates: false,
   }),
   'funeral.subsidies.policies.save': channel({
     input: policyVersionSchema,
     output: returns<PolicyVersionView>(),
-    access: needs('funeral.approve'),
+    access: needs('funeral.policy'),
     summary: '新增奖补政策版本，或修改尚未用于任何申请的版本（已用版本不可改，须新增版本）',
     mutates: true,
   }),
   'funeral.subsidies.policies.loadSample': channel({
     input: z.object({}).strict(),
     output: returns<PolicyArea[]>(),
-    access: needs('funeral.approve'),
+    access: needs('funeral.policy'),
     summary: '载入示例政策（标明“示例政策”，参考西安、福州公开标准；已有同区划同生效日期的版本则跳过）',
     mutates: true,
   }),

@@ -97,7 +97,7 @@ export const navItems: NavItem[] = [
     path: '/funeral',
     label: 'nav.funeral',
     icon: <BankOutlined />,
-    allowed: needs('funeral.cemetery', 'funeral.review'),
+    allowed: needs('funeral.cemetery', 'funeral.review', 'funeral.policy'),
     section: 3,
     overviewLabel: 'nav.funeralHome',
   },
@@ -136,7 +136,6 @@ export const navItems: NavItem[] = [
       ['/funeral/subsidies/apply', 'nav.funeralSubsidyApply', <FileAddOutlined key="i" />],
       ['/funeral/subsidies', 'nav.funeralSubsidies', <AuditOutlined key="i" />],
       ['/funeral/subsidies/batches', 'nav.funeralSubsidyBatches', <PayCircleOutlined key="i" />],
-      ['/funeral/subsidies/policies', 'nav.funeralSubsidyPolicies', <ReadOutlined key="i" />],
     ] as const
   ).map(([path, label, icon]): NavItem => ({
     path,
@@ -146,6 +145,14 @@ export const navItems: NavItem[] = [
     section: 3,
     parent: '/funeral',
   })),
+  {
+    path: '/funeral/subsidies/policies',
+    label: 'nav.funeralSubsidyPolicies',
+    icon: <ReadOutlined />,
+    allowed: needs('funeral.review', 'funeral.policy'),
+    section: 3,
+    parent: '/funeral',
+  },
   // Indicators: cemetery managers and the street / district funeral staff alike (the service checks the same).
   ...(
     [
