@@ -83,8 +83,21 @@ export class JobRunner {
     }
   }
 
+  /**
+   * Stops every running job (the app is closing, or a restore replaces the database). They end as
+   * failed without their follow-up (onDone): it would write to a database that is going away.
+   */
   stopAll(): void {
-    for (const job of this.jobs.values()) void job.worker?.terminate();
+    for (const job of this.jobs.values()) {
+      if (job.state !== 'running') continue;
+      Object.assign(job, {
+        state: 'failed',
+        error: { code: 'INTERNAL', message: '后台任务已中止（程序关闭或数据库已恢复）' },
+        finishedAt: new Date().toISOString(),
+      });
+      void job.worker?.terminate();
+      job.worker = null;
+    }
   }
 
   private view(job: Job): JobView {
