@@ -1,7 +1,7 @@
 import type { manualClock } from '../../main/core/clock';
 import { residentIdCheckChar } from '../../main/core/idnumber/residentId';
 import type { PartyInput } from '../../main/marriage/contract';
-import { USER_PASSWORD, type TestApp } from './app';
+import { setupAdmin, USER_PASSWORD, type TestApp } from './app';
 
 // Shared builders for the marriage tests: valid ID numbers, parties, the registry's settings, days.
 
@@ -57,4 +57,41 @@ export async function signInOn(
 ): Promise<string> {
   clock.set(localNoon(date));
   return (await t.must('auth.login', { username, password: USER_PASSWORD })).token;
+}
+
+/**
+ * The registry the document tests print from: office name, division code and a calibrated printer
+ * (2号窗口, +2/−1 mm), a clerk 陈登记员 (username `clerk`), and 张伟 and 李娜 married on 2025-06-01.
+ * Returns the marriage's id; the clock stands on 2025-06-01 with the clerk signed in.
+ */
+export async function printingRegistry(
+  t: TestApp,
+  clock: ReturnType<typeof manualClock>,
+): Promise<{ marriageId: number; clerk: string }> {
+  const admin = await setupAdmin(t);
+  const s = await t.must('settings.get', {}, admin);
+  await t.must(
+    'settings.update',
+    {
+      ...s,
+      officeName: '重庆市永川区民政局婚姻登记处',
+      divisionCode: '500118',
+      printers: [{ name: '2号窗口', dxMm: 2, dyMm: -1 }],
+    },
+    admin,
+  );
+  await t.must(
+    'users.create',
+    { username: 'clerk', displayName: '陈登记员', roles: ['marriageClerk'], password: 'Initial123' },
+    admin,
+  );
+  const first = await t.must('auth.login', { username: 'clerk', password: 'Initial123' });
+  await t.must('auth.changePassword', { currentPassword: 'Initial123', newPassword: USER_PASSWORD }, first.token);
+  const clerk = await signInOn(t, clock, '2025-06-01', 'clerk');
+  const m = await t.must(
+    'marriage.register',
+    { registrationDate: '2025-06-01', parties: [partyOf('张伟', 'male', '1990-03-02'), partyOf('李娜', 'female', '1992-07-15')] },
+    clerk,
+  );
+  return { marriageId: m.id, clerk };
 }

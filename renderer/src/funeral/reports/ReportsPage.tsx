@@ -1,7 +1,6 @@
-import { FileExcelOutlined, LeftOutlined, RightOutlined, SettingOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, SettingOutlined } from '@ant-design/icons';
 import { keepPreviousData } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, DatePicker, Progress, Radio, Row, Space, Spin, Statistic, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, Button, Card, Col, Progress, Row, Space, Spin, Statistic, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { formatFen } from '../../../../main/funeral/cemeteries/contract';
@@ -9,6 +8,7 @@ import { percentText, type FuneralIndicators, type IndicatorsPeriod } from '../.
 import { call, useCall, useReportError } from '../../app/api';
 import { downloadFile } from '../../app/download';
 import { PageHeader } from '../../app/PageHeader';
+import { PeriodPicker, thisMonth, toPeriod, type PeriodChoice } from '../../app/PeriodPicker';
 import { PdfDocuments } from '../../app/PdfDocuments';
 import { EChart } from '../../app/EChart';
 import { cemeteriesOption, monthsOption, subsidiesOption, waiversOption } from './charts';
@@ -16,54 +16,6 @@ import { ReportTableCard } from './ReportTableCard';
 
 // 殡葬统计: a month or a year of burials, the eco-burial rate, township coverage, subsidies and fee
 // waivers, with charts, the tables the PDF and the Excel workbook print, and how each is counted.
-
-type Kind = 'month' | 'year';
-
-const toPeriod = (d: Dayjs, kind: Kind): IndicatorsPeriod => ({ year: d.year(), month: kind === 'month' ? d.month() + 1 : null });
-
-/** 月报 / 年报, the month or year (typed as 2026-03 or picked), and a step back or on. */
-function PeriodPicker({
-  value,
-  onChange,
-}: {
-  value: { kind: Kind; at: Dayjs };
-  onChange: (v: { kind: Kind; at: Dayjs }) => void;
-}) {
-  const { kind, at } = value;
-  const now = dayjs();
-  const step = (n: number) => onChange({ kind, at: at.add(n, kind) });
-  return (
-    <Space wrap>
-      <Radio.Group
-        optionType="button"
-        value={kind}
-        onChange={(e) => onChange({ kind: e.target.value as Kind, at })}
-        options={[
-          { value: 'month', label: '月报' },
-          { value: 'year', label: '年报' },
-        ]}
-        aria-label="报表类型"
-      />
-      <Button icon={<LeftOutlined />} aria-label={kind === 'month' ? '上个月' : '上一年'} onClick={() => step(-1)} />
-      <DatePicker
-        picker={kind}
-        allowClear={false}
-        value={at}
-        format={kind === 'month' ? 'YYYY-MM' : 'YYYY'}
-        aria-label="统计期间"
-        data-testid="report-period"
-        disabledDate={(d) => d.isAfter(now, kind)}
-        onChange={(d) => d && onChange({ kind, at: d })}
-      />
-      <Button
-        icon={<RightOutlined />}
-        aria-label={kind === 'month' ? '下个月' : '下一年'}
-        disabled={at.startOf(kind).add(1, kind).isAfter(now)}
-        onClick={() => step(1)}
-      />
-    </Space>
-  );
-}
 
 /** The two rates first (what the bureau reports upwards), then the period's totals. */
 function Highlights({ r }: { r: FuneralIndicators }) {
@@ -113,8 +65,8 @@ function Highlights({ r }: { r: FuneralIndicators }) {
 
 /** '/funeral/reports': the funeral indicators of a month or a year, with charts and exports. */
 export function ReportsPage() {
-  const [choice, setChoice] = useState<{ kind: Kind; at: Dayjs }>({ kind: 'month', at: dayjs().startOf('month') });
-  const period = toPeriod(choice.at, choice.kind);
+  const [choice, setChoice] = useState<PeriodChoice>(thisMonth);
+  const period: IndicatorsPeriod = toPeriod(choice);
   const report = useCall('funeral.reports.indicators', period, { placeholderData: keepPreviousData });
   const reportError = useReportError();
   const navigate = useNavigate();
@@ -143,7 +95,7 @@ export function ReportsPage() {
         title="殡葬统计"
         extra={
           <Space wrap>
-            <PeriodPicker value={choice} onChange={setChoice} />
+            <PeriodPicker value={choice} onChange={setChoice} testId="report-period" />
             <PdfDocuments items={[{ key: 'pdf', label: '导出 PDF', generate: () => call('funeral.reports.pdf', period) }]} />
             <Button icon={<FileExcelOutlined />} loading={exporting} onClick={() => void exportXlsx()} data-testid="export-xlsx">
               导出 Excel

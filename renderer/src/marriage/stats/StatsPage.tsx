@@ -1,64 +1,16 @@
-import { FileExcelOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons';
+import { FileExcelOutlined } from '@ant-design/icons';
 import { keepPreviousData } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, DatePicker, Radio, Row, Space, Spin, Statistic, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, Button, Card, Col, Row, Space, Spin, Statistic, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { StatsPeriod, StatsReport } from '../../../../main/marriage/stats/contract';
 import { call, useCall, useReportError } from '../../app/api';
 import { PageHeader } from '../../app/PageHeader';
+import { PeriodPicker, thisMonth, toPeriod, type PeriodChoice } from '../../app/PeriodPicker';
 import { PdfDocuments } from '../../app/PdfDocuments';
 import { ageOption, originOption, trendOption } from './charts';
 import { downloadFile } from '../../app/download';
 import { EChart } from '../../app/EChart';
 import { StatsTableCard } from './StatsTableCard';
-
-type Kind = 'month' | 'year';
-
-const toPeriod = (d: Dayjs, kind: Kind): StatsPeriod => ({ year: d.year(), month: kind === 'month' ? d.month() + 1 : null });
-
-/** The period picker: 月报 / 年报, the month or year (typed as 2025-06 or picked), and a step back or on. */
-function PeriodPicker({
-  value,
-  onChange,
-}: {
-  value: { kind: Kind; at: Dayjs };
-  onChange: (v: { kind: Kind; at: Dayjs }) => void;
-}) {
-  const { kind, at } = value;
-  const now = dayjs();
-  const step = (n: number) => onChange({ kind, at: at.add(n, kind) });
-  return (
-    <Space wrap>
-      <Radio.Group
-        optionType="button"
-        value={kind}
-        onChange={(e) => onChange({ kind: e.target.value as Kind, at })}
-        options={[
-          { value: 'month', label: '月报' },
-          { value: 'year', label: '年报' },
-        ]}
-        aria-label="报表类型"
-      />
-      <Button icon={<LeftOutlined />} aria-label={kind === 'month' ? '上个月' : '上一年'} onClick={() => step(-1)} />
-      <DatePicker
-        picker={kind}
-        allowClear={false}
-        value={at}
-        format={kind === 'month' ? 'YYYY-MM' : 'YYYY'}
-        aria-label="统计期间"
-        data-testid="stats-period"
-        disabledDate={(d) => d.isAfter(now, kind)}
-        onChange={(d) => d && onChange({ kind, at: d })}
-      />
-      <Button
-        icon={<RightOutlined />}
-        aria-label={kind === 'month' ? '下个月' : '下一年'}
-        disabled={at.startOf(kind).add(1, kind).isAfter(now)}
-        onClick={() => step(1)}
-      />
-    </Space>
-  );
-}
 
 function Highlights({ r }: { r: StatsReport }) {
   const f = r.figures;
@@ -87,8 +39,8 @@ function Highlights({ r }: { r: StatsReport }) {
 
 /** '/marriage/stats': monthly and yearly statistics in the Ministry's categories, with charts and exports. */
 export function StatsPage() {
-  const [choice, setChoice] = useState<{ kind: Kind; at: Dayjs }>({ kind: 'month', at: dayjs().startOf('month') });
-  const period = toPeriod(choice.at, choice.kind);
+  const [choice, setChoice] = useState<PeriodChoice>(thisMonth);
+  const period: StatsPeriod = toPeriod(choice);
   const report = useCall('marriage.stats.report', { period }, { placeholderData: keepPreviousData });
   const reportError = useReportError();
   const [exporting, setExporting] = useState(false);
@@ -112,7 +64,7 @@ export function StatsPage() {
         title="婚姻登记统计"
         extra={
           <Space wrap>
-            <PeriodPicker value={choice} onChange={setChoice} />
+            <PeriodPicker value={choice} onChange={setChoice} testId="stats-period" />
             <PdfDocuments
               items={[{ key: 'pdf', label: '导出 PDF', generate: () => call('marriage.stats.documents.pdf', { period }) }]}
             />

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../../main/core/clock';
 import type { FileOutput } from '../../../../main/core/contract/fields';
-import { openTestApp, setupAdmin, USER_PASSWORD, type TestApp } from '../../../helpers/app';
-import { localNoon, partyOf, residentIdOf, signInOn } from '../../../helpers/marriage';
+import { openTestApp, type TestApp } from '../../../helpers/app';
+import { localNoon, printingRegistry, residentIdOf, signInOn } from '../../../helpers/marriage';
 import { b64, jpegPhoto } from '../../../fixtures/attachments/images';
 
 let t: TestApp;
@@ -51,32 +51,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 beforeEach(async () => {
   clock = manualClock(localNoon('2025-06-01'));
   t = openTestApp({ clock });
-  const admin = await setupAdmin(t);
-  const s = await t.must('settings.get', {}, admin);
-  await t.must(
-    'settings.update',
-    {
-      ...s,
-      officeName: '重庆市永川区民政局婚姻登记处',
-      divisionCode: '500118',
-      printers: [{ name: '2号窗口', dxMm: 2, dyMm: -1 }],
-    },
-    admin,
-  );
-  await t.must(
-    'users.create',
-    { username: 'clerk', displayName: '陈登记员', roles: ['marriageClerk'], password: 'Initial123' },
-    admin,
-  );
-  const first = await t.must('auth.login', { username: 'clerk', password: 'Initial123' });
-  await t.must('auth.changePassword', { currentPassword: 'Initial123', newPassword: USER_PASSWORD }, first.token);
-  await moveTo('2025-06-01');
-  const m = await t.must(
-    'marriage.register',
-    { registrationDate: '2025-06-01', parties: [partyOf('张伟', 'male', '1990-03-02'), partyOf('李娜', 'female', '1992-07-15')] },
-    clerk,
-  );
-  marriageId = m.id;
+  ({ marriageId, clerk } = await printingRegistry(t, clock));
 });
 afterEach(() => t.close());
 
