@@ -11,7 +11,7 @@
 
 import { mm, newPdf, type FontSet } from '../../core/pdf';
 import type { RefusalView } from '../contract';
-import { A4, ACCENT, GREY, cnDate, letterhead, signatureLine, textWidth, type OfficeInfo } from './common';
+import { A4, GREY, cnDate, issuerBlock, letterhead, signatureLine, textWidth, type OfficeInfo } from './common';
 
 export interface RefusalNoticeData {
   refusal: RefusalView;
@@ -64,36 +64,9 @@ export async function renderRefusalNotice(fonts: FontSet, data: RefusalNoticeDat
   pdf.text(`\u3000\u3000${RECONSIDERATION_TEXT}`, { ...body, x: left, width });
   pdf.text('\u3000\u3000特此通知。', { ...body, x: left, width });
 
-  // ── Issuer block, right-aligned, with the seal area ──────────────────────
-  y = doc.y + mm(8);
-  const blockW = mm(80);
-  const bx = left + width - blockW;
-  const sealR = mm(21); // official seals are 42 mm across
-  const sealCx = bx + blockW / 2;
-  const sealCy = y + mm(12);
-  doc.save().lineWidth(0.5).strokeColor(ACCENT).dash(2, { space: 1.5 }).circle(sealCx, sealCy, sealR).stroke().undash().restore();
-  pdf.text('（盖章）', {
-    family: 'sans',
-    size: 8,
-    x: bx,
-    y: sealCy + sealR - mm(7),
-    width: blockW,
-    align: 'center',
-    color: ACCENT,
-  });
-  pdf.text(office.officeName, {
-    family: 'serif',
-    size: 12,
-    x: bx - mm(10),
-    y: y + mm(6),
-    width: blockW + mm(10),
-    align: 'center',
-    lineHeight: 1.6,
-  });
-  pdf.text(cnDate(r.refusalDate), { family: 'serif', size: 12, x: bx, width: blockW, align: 'center', lineHeight: 1.6 });
-  // The clerk, on the left, level with the office name.
-  signatureLine(pdf, '婚姻登记员', left, y + mm(6), mm(70), data.clerkName, 11);
-  y = sealCy + sealR + mm(8);
+  // ── Issuer block: the clerk left, the office, date and the 42 mm seal area right ──
+  const issuer = { officeName: office.officeName, date: r.refusalDate, clerk: data.clerkName };
+  y = issuerBlock(pdf, { ...issuer, clerkLabel: '婚姻登记员', sealLabel: '（盖章）' }, doc.y + mm(8)) + mm(2);
 
   // ── Tear-off receipt (送达回执) ───────────────────────────────────────────
   const cutY = Math.max(y, mm(A4.h - A4.margin - 50));
