@@ -63,7 +63,7 @@ export function renderApiDocs(): string {
       ? 'public'
       : a.kind === 'session'
         ? 'any logged-in user'
-        : `\`${a.permission}\` (${permissionLabels[a.permission]})`;
+        : a.permissions.map((p) => `\`${p}\` (${permissionLabels[p]})`).join(' or ');
   };
   for (const c of channelNames)
     lines.push(`| \`${c}\` | ${access(c)} | ${contract[c].mutates ? 'yes' : 'no'} | ${contract[c].summary} |`);

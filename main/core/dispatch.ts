@@ -49,8 +49,9 @@ export async function dispatch(
       return fail('PASSWORD_CHANGE_REQUIRED', '首次登录或密码被重置后，须先修改密码');
     }
     const permissions = permissionsOf(user.roles);
-    if (def.access.kind === 'permission' && !permissions.has(def.access.permission)) {
-      return fail('FORBIDDEN', `您没有“${permissionLabels[def.access.permission]}”权限，无法执行此操作`);
+    if (def.access.kind === 'permission' && !def.access.permissions.some((p) => permissions.has(p))) {
+      const names = def.access.permissions.map((p) => `“${permissionLabels[p]}”`).join('或');
+      return fail('FORBIDDEN', `您没有${names}权限，无法执行此操作`);
     }
     ctx = { app, session, user, permissions, actor: { userId: user.id, username: user.username } };
   }

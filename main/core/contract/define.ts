@@ -8,7 +8,7 @@ import type { Permission } from './roles';
 export type Access =
   | { kind: 'public' } // before login: health, first-run setup, login
   | { kind: 'session' } // any logged-in user
-  | { kind: 'permission'; permission: Permission };
+  | { kind: 'permission'; permissions: readonly [Permission, ...Permission[]] }; // any one of them
 
 export interface ChannelDef<I extends z.ZodType, O> {
   input: I;
@@ -28,4 +28,5 @@ export const channel = <I extends z.ZodType, O>(def: ChannelDef<I, O>): ChannelD
 
 export const publicAccess: Access = { kind: 'public' };
 export const sessionAccess: Access = { kind: 'session' };
-export const needs = (permission: Permission): Access => ({ kind: 'permission', permission });
+/** Callers holding any one of the permissions (most channels name one). */
+export const needs = (...permissions: [Permission, ...Permission[]]): Access => ({ kind: 'permission', permissions });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel, needs, returns, sessionAccess } from '../../core/contract/define';
+import { channel, needs, returns } from '../../core/contract/define';
 import { isoDate, type FileOutput } from '../../core/contract/fields';
 import { formatFen, type CemeteryKind } from '../cemeteries/contract';
 import { burialForms, type BurialForm } from '../shared/forms';
@@ -11,10 +11,8 @@ import type { WaiverTotals } from '../waivers/contract';
 // amount; fee waivers by category and amount — on screen, as PDF and as XLSX.
 //
 // Access: cemetery managers (funeral.cemetery) and the street reviewers / district approvers
-// (funeral.review) all read the indicators; the contract's single-permission check cannot say
-// "either", so the read channels take any session and the service refuses everyone else
-// (FORBIDDEN). Only the district approver (funeral.approve) changes the counting definition and
-// the township list: they are the bureau's reporting settings.
+// (funeral.review) all read the indicators. Only the district approver (funeral.approve) changes
+// the counting definition and the township list: they are the bureau's reporting settings.
 
 export const indicatorsInput = z
   .object({
@@ -234,28 +232,28 @@ export const funeralReportsContract = {
   'funeral.reports.indicators': channel({
     input: indicatorsInput,
     output: returns<FuneralIndicators>(),
-    access: sessionAccess,
+    access: needs('funeral.cemetery', 'funeral.review'),
     summary: `殡葬统计（月报或年报）：按月份、公墓、安葬方式的安葬数，节地生态安葬率，公益性安葬设施乡镇覆盖率，奖补按方式与状态的件数金额，惠民殡葬减免按类别的人数金额${readers}`,
     mutates: false,
   }),
   'funeral.reports.pdf': channel({
     input: indicatorsInput,
     output: returns<FileOutput>(),
-    access: sessionAccess,
+    access: needs('funeral.cemetery', 'funeral.review'),
     summary: `生成殡葬统计报表 PDF（单位名称、统计期间、各统计表与口径说明）${readers}`,
     mutates: true,
   }),
   'funeral.reports.xlsx': channel({
     input: indicatorsInput,
     output: returns<FileOutput>(),
-    access: sessionAccess,
+    access: needs('funeral.cemetery', 'funeral.review'),
     summary: `导出殡葬统计报表 Excel（XLSX：汇总、分月、乡镇覆盖）${readers}`,
     mutates: true,
   }),
   'funeral.reports.ecoForms.list': channel({
     input: z.object({}).strict(),
     output: returns<EcoFormsVersionView[]>(),
-    access: sessionAccess,
+    access: needs('funeral.cemetery', 'funeral.review'),
     summary: `节地生态安葬统计口径（计入的安葬方式）的全部版本，标明今日施行的版本与示例口径${readers}`,
     mutates: false,
   }),
@@ -269,7 +267,7 @@ export const funeralReportsContract = {
   'funeral.reports.townships.list': channel({
     input: z.object({}).strict(),
     output: returns<TownshipList>(),
-    access: sessionAccess,
+    access: needs('funeral.cemetery', 'funeral.review'),
     summary: `本区乡镇（街道）名单（覆盖率的分母），各乡镇由哪些公益性公墓服务，及公墓服务范围中未列入名单的乡镇代码${readers}`,
     mutates: false,
   }),

@@ -16,7 +16,7 @@ import { XLSX_MIME, type FuneralIndicators, type IndicatorsPeriod } from './cont
 import { renderIndicatorsPdf } from './documents/pdf';
 import { renderIndicatorsXlsx } from './documents/xlsx';
 import { burialFigures, coverageOf, percentOf, subsidyFigures } from './figures';
-import { ecoFormsOn, requireReader } from './settingsService';
+import { ecoFormsOn } from './settingsService';
 import { allTownships } from './data';
 import { countingNotes, reportTables } from './tables';
 
@@ -55,7 +55,6 @@ function trendMonths(p: IndicatorsPeriod): string[] {
 }
 
 export function indicators(ctx: HandlerContext, period: IndicatorsPeriod): FuneralIndicators {
-  requireReader(ctx.permissions);
   const { app } = ctx;
   const today = localTodayIso(app.clock.now());
   const { from, to } = periodRange(period);

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type { AppContext } from '../../core/app';
 import { recordAudit } from '../../core/audit/service';
-import type { Permission } from '../../core/contract/roles';
 import { writeTransaction } from '../../core/db/connection';
 import { ServiceError, notFound } from '../../core/errors';
 import type { HandlerContext } from '../../core/handler';
@@ -40,12 +39,6 @@ import { formsText } from './tables';
 
 const today = (app: AppContext): string => localTodayIso(app.clock.now());
 
-/** Cemetery managers and the street / district funeral staff read the indicators; nobody else. */
-export function requireReader(permissions: ReadonlySet<Permission>): void {
-  if (!permissions.has('funeral.cemetery') && !permissions.has('funeral.review'))
-    throw new ServiceError('FORBIDDEN', '殡葬统计报表仅供公墓管理员、殡葬审核员和殡葬审批员查看，您没有相应权限');
-}
-
 // ---- counted forms
 
 /** Forms in the canonical order, whatever order they were stored in. */
@@ -68,7 +61,6 @@ function versionView(row: EcoFormsRow & { created_by_name?: string | null }, inF
 }
 
 export function listEcoForms(ctx: HandlerContext): EcoFormsVersionView[] {
-  requireReader(ctx.permissions);
   const current = ecoFormVersionOn(ctx.app.db, today(ctx.app));
   return allEcoFormVersions(ctx.app.db).map((v) => versionView(v, v.id === current?.id));
 }
@@ -133,7 +125,6 @@ function townshipViews(app: AppContext, rows: readonly TownshipRow[]): { views: 
 }
 
 export function listTownships(ctx: HandlerContext): TownshipList {
-  requireReader(ctx.permissions);
   const { views, unlisted } = townshipViews(ctx.app, allTownships(ctx.app.db));
   return { townships: views, unlisted };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel, needs, returns, sessionAccess } from '../../core/contract/define';
+import { channel, needs, returns } from '../../core/contract/define';
 import { divisionCode, isoDate, recordId, type FileOutput } from '../../core/contract/fields';
 import { residentIdSchema } from '../../core/idnumber/residentId';
 import { burialForms, type BurialForm } from '../shared/forms';
@@ -401,7 +401,7 @@ export const subsidiesContract = {
   'funeral.subsidies.policies.list': channel({
     input: z.object({}).strict(),
     output: returns<PolicyArea[]>(),
-    access: sessionAccess,
+    access: needs('funeral.review', 'funeral.policy'),
     summary: '奖补政策：按区划列出各版本（生效日期、金额、期限、材料、是否已用于申请、是否现行）',
     mutates: false,
   }),

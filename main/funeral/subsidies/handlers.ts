@@ -1,4 +1,3 @@
-import { ServiceError } from '../../core/errors';
 import { defineHandlers } from '../../core/handler';
 import { createBatch, batchView, listBatches, markBatchPaid, removeFromBatch } from './batchService';
 import { noticePdf, rosterPdf, rosterXlsx } from './documents/service';
@@ -15,13 +14,7 @@ import {
 } from './service';
 
 export const subsidiesHandlers = defineHandlers({
-  'funeral.subsidies.policies.list': (_i, { app, permissions }) => {
-    // Street and district staff read the policies to assess; the administrator to maintain them.
-    if (!permissions.has('funeral.review') && !permissions.has('funeral.policy')) {
-      throw new ServiceError('FORBIDDEN', '您没有“殡葬补贴与减免审核”或“奖补政策维护”权限，无法查看奖补政策');
-    }
-    return listPolicies(app);
-  },
+  'funeral.subsidies.policies.list': (_i, { app }) => listPolicies(app),
   'funeral.subsidies.policies.save': (i, ctx) => savePolicyVersion(ctx, i),
   'funeral.subsidies.policies.loadSample': (_i, ctx) => loadSamplePolicies(ctx),
   'funeral.subsidies.policies.inForce': (i, { app }) => policyInForce(app, i.areaCode, i.date),
